@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './session';
+export * from './transcript';
+export * from './frames';
+export * from './decode';

@@ -1,0 +1,4 @@
+export * from './category';
+export * from './activity';
+export * from './progress';
+export * from './ordering';
