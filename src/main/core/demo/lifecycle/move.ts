@@ -1,0 +1,39 @@
+import type { Ref, Session, TranscriptEntry } from '../../../../shared/protocol';
+import type { Random } from '../random';
+
+/** A transcript entry before the tenant gives it its per-session `seq` and time. */
+export type EntryBody = TranscriptEntry extends infer E ? (E extends TranscriptEntry ? Omit<E, 'seq' | 'at'> : never) : never;
+
+/** The result of one pure step of a session's life: its new state and what its transcript gains. */
+export interface Move<S extends Session = Session> {
+  session: S;
+  entries: EntryBody[];
+  /** Sessions this move brings into being (a fan-out child, a chat sent to the background). */
+  spawned?: Move[];
+}
+
+/** What a lifecycle function needs from the world: randomness, the time, fresh ids. */
+export interface MoveContext {
+  rng: Random;
+  at: string;
+  nextId: (prefix: string) => string;
+}
+
+export function statusEntry(from: string, to: string, reason?: string): EntryBody {
+  return { kind: 'status', status: reason ? { from, to, reason } : { from, to } };
+}
+
+/** A move that also stamps `updatedAt`: every change of state counts as the session moving. */
+export function moved<S extends Session>(ctx: MoveContext, session: S, patch: Partial<S>, entries: EntryBody[]): Move<S> {
+  return { session: { ...session, ...patch, updatedAt: ctx.at }, entries };
+}
+
+/** Ends a flow run or task at a person's request; a pending checkpoint goes with it. */
+export function cancelled<S extends Session>(ctx: MoveContext, session: S, by: Ref): Move<S> {
+  return moved(ctx, session, { status: 'cancelled', checkpoint: null } as Partial<S>, [statusEntry(session.status, 'cancelled', `cancelled by ${by.name}`)]);
+}
+
+/** Picks a paused run or a waiting task back up when nothing is left to decide. */
+export function resumed<S extends Session>(ctx: MoveContext, session: S, by: Ref): Move<S> {
+  return moved(ctx, session, { status: 'running' } as Partial<S>, [statusEntry(session.status, 'running', `resumed by ${by.name}`)]);
+}
