@@ -1,0 +1,15 @@
+/** What a command may touch: output, environment, and a wait for SIGINT/SIGTERM; injectable for tests. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  untilSignal: () => Promise<void>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Resolves to the exit code. Throws UsageError (exit 2) or CliError (its own code). */
+  run(args: string[], io: CliIo): Promise<number>;
+}
