@@ -5,7 +5,7 @@ import { OWNERS } from './content/people';
 import { chatMessage, createChat, endChat } from './lifecycle/chat';
 import { pickFrame } from './lifecycle/common';
 import { advanceFlowRun, createFlowRun, decideFlowRun, startFlowRun } from './lifecycle/flow-run';
-import { cancelled, type Move, type MoveContext } from './lifecycle/move';
+import { cancelled, stamped, type Move, type MoveContext } from './lifecycle/move';
 import { advanceTask, createTask, decideTask, type TaskOutcome } from './lifecycle/task';
 import type { DemoTenant } from './tenant';
 
@@ -84,8 +84,8 @@ function driveFlowRun(ctx: MoveContext, target: string, tick: () => void): Move[
   const templates = needsCheckpoint ? FLOW_TEMPLATES.filter((f) => f.steps.some((s) => s.checkpoint)) : FLOW_TEMPLATES;
   const frame = pickFrame(ctx.rng, ctx.rng.chance(0.4) ? 'schedule' : undefined);
   let move: Move<FlowRunSession> = createFlowRun(ctx, frame, ctx.rng.pick(templates));
-  const entries = [...move.entries];
-  const step = (next: Move<FlowRunSession>): void => { tick(); move = next; entries.push(...next.entries); };
+  const entries = stamped(move.entries, ctx.at);
+  const step = (next: Move<FlowRunSession>): void => { tick(); move = next; entries.push(...stamped(next.entries, ctx.at)); };
   if (target !== 'pending') step(startFlowRun(ctx, move.session));
   const failAt = ctx.rng.int(1, move.session.flow.stepCount);
   const stopAt = target === 'running' || target === 'cancelled' ? ctx.rng.int(1, move.session.flow.stepCount) : Infinity;
@@ -108,9 +108,9 @@ function driveFlowRun(ctx: MoveContext, target: string, tick: () => void): Move[
 
 function driveTask(ctx: MoveContext, target: string, tick: () => void): Move[] {
   let move: Move<TaskSession> = createTask(ctx, pickFrame(ctx.rng));
-  const entries = [...move.entries];
+  const entries = stamped(move.entries, ctx.at);
   const spawned: Move[] = [];
-  const step = (next: Move<TaskSession>): void => { tick(); move = next; entries.push(...next.entries); spawned.push(...(next.spawned ?? [])); };
+  const step = (next: Move<TaskSession>): void => { tick(); move = next; entries.push(...stamped(next.entries, ctx.at)); spawned.push(...(next.spawned ?? [])); };
   const order = ['provisioning', 'queued', 'running'];
   const reach = order.includes(target) ? order.indexOf(target) : 2;
   for (let i = 0; i < reach; i++) step(advanceTask(ctx, move.session, 'turn'));
@@ -131,21 +131,21 @@ function driveTask(ctx: MoveContext, target: string, tick: () => void): Move[] {
 /** Fan-out children end up mostly done, so the parent's roll-up has something to say. */
 function settleChild(ctx: MoveContext, child: Move, parent: TaskSession): Move {
   let task = child.session as TaskSession;
-  const entries = [...child.entries];
+  const entries = stamped(child.entries, child.session.createdAt);
   const outcome: TaskOutcome | null = parent.status === 'running' && ctx.rng.chance(0.4) ? null : ctx.rng.chance(0.8) ? 'complete' : 'fail';
   const outcomes: TaskOutcome[] = ['turn', 'turn', 'turn', ...(outcome ? [outcome] : [])];
   for (const o of outcomes) {
     const next = advanceTask(ctx, task, o);
     task = next.session;
-    entries.push(...next.entries);
+    entries.push(...stamped(next.entries, ctx.at));
   }
   return { session: task, entries };
 }
 
 function driveChat(ctx: MoveContext, target: string, tick: () => void): Move[] {
   let move: Move<ChatSession> = createChat(ctx, pickFrame(ctx.rng), ctx.rng.pick(CHAT_TOPICS));
-  const entries = [...move.entries];
-  const step = (next: Move<ChatSession>): void => { tick(); move = next; entries.push(...next.entries); };
+  const entries = stamped(move.entries, ctx.at);
+  const step = (next: Move<ChatSession>): void => { tick(); move = next; entries.push(...stamped(next.entries, ctx.at)); };
   const messages = ctx.rng.int(1, 9);
   for (let i = 0; i < messages; i++) step(chatMessage(ctx, move.session));
   if (target === 'ended') step(endChat(ctx, move.session, move.session.owner));
@@ -153,7 +153,7 @@ function driveChat(ctx: MoveContext, target: string, tick: () => void): Move[] {
   // Some chats were sent to the background and carry on as a task.
   if (target !== 'live' && ctx.rng.chance(0.25)) {
     const task = createTask(ctx, pickFrame(ctx.rng), { title: `${move.session.title} (backgrounded)`, backgroundedFrom: { kind: 'chat', id: move.session.id } });
-    out.push(task);
+    out.push({ ...task, entries: stamped(task.entries, ctx.at) });
   }
   return out;
 }

@@ -131,7 +131,7 @@ export class DemoTenant extends EventEmitter<TenantEvents> {
     const list = this.transcripts.get(sessionId);
     if (!list || bodies.length === 0) return [];
     const at = this.nowIso();
-    const added = bodies.map((body, i) => ({ ...body, seq: list.length + i + 1, at }) as TranscriptEntry);
+    const added = bodies.map((body, i) => ({ ...body, seq: list.length + i + 1, at: body.at ?? at }) as TranscriptEntry);
     list.push(...added);
     if (announce) this.emit('transcript', sessionId, added);
     return added;

@@ -1,8 +1,13 @@
 import type { Ref, Session, TranscriptEntry } from '../../../../shared/protocol';
 import type { Random } from '../random';
 
-/** A transcript entry before the tenant gives it its per-session `seq` and time. */
-export type EntryBody = TranscriptEntry extends infer E ? (E extends TranscriptEntry ? Omit<E, 'seq' | 'at'> : never) : never;
+/** A transcript entry before the tenant gives it its per-session `seq` (and its time, unless the past is being built). */
+export type EntryBody = TranscriptEntry extends infer E ? (E extends TranscriptEntry ? Omit<E, 'seq' | 'at'> & { at?: string } : never) : never;
+
+/** Dates entries at a move's own time: a seeded past should not read as if it all happened at start-up. */
+export function stamped(entries: EntryBody[], at: string): EntryBody[] {
+  return entries.map((e) => ({ ...e, at }));
+}
 
 /** The result of one pure step of a session's life: its new state and what its transcript gains. */
 export interface Move<S extends Session = Session> {
