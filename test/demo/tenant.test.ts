@@ -103,3 +103,28 @@ describe('demo tenant: moves on its own', () => {
     if (stopped) expect(stopped.updatedAt).toBe(rejectedAt);
   });
 });
+
+describe('demo tenant: pace', () => {
+  it.each([2, 20, 400])('makes --rate %i changes a second of its own clock', (rate) => {
+    let now = FIXED;
+    const backend = new DemoBackend({ token: 't', seed: 5, sessions: 60, rate, clock: () => now });
+    const { simulation, tenant } = backend;
+    simulation.start();
+    simulation.stop();
+    const start = tenant.headSeq;
+    for (let second = 0; second < 10; second++) {
+      now += 1000;
+      simulation.catchUp();
+    }
+    // Whole changes only: a move that spawns a child makes two, so the count may run one over.
+    expect(tenant.headSeq - start).toBeGreaterThanOrEqual(rate * 10);
+    expect(tenant.headSeq - start).toBeLessThanOrEqual(rate * 10 + 10);
+  });
+
+  it('leaves a decided checkpoint out of the session rather than sending null', () => {
+    const backend = new DemoBackend({ token: 't', seed: 5, rate: 0, clock: () => FIXED });
+    const paused = backend.tenant.all().find((s) => s.checkpoint)!;
+    backend.commands.handle({ type: 'command', reqId: 'c', action: 'approve', sessionId: paused.id, checkpointId: paused.checkpoint!.id }, { id: 'u_ada', name: 'Ada Lovelace' });
+    expect('checkpoint' in backend.tenant.get(paused.id)!).toBe(false);
+  });
+});

@@ -31,6 +31,14 @@ describe('demo backend: transcripts (section 3.5)', () => {
     expect(await client.next('error')).toMatchObject({ code: 'not_found', reqId: 'r1' });
   });
 
+  it('answers a malformed transcript.get with an invalid error that carries its reqId', async () => {
+    const { url } = await startBackend();
+    const client = await connect(url);
+    await client.next('hello');
+    client.send({ type: 'transcript.get', reqId: 'r9', sessionId: 'fr_1', afterSeq: -3, limit: 0 });
+    expect(await client.next('error')).toMatchObject({ code: 'invalid', reqId: 'r9' });
+  });
+
   it('streams transcript.append while watched, and stops after unwatch', async () => {
     const { url, backend } = await startBackend();
     const client = await connect(url);

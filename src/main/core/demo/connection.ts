@@ -42,6 +42,7 @@ export class DemoConnection {
   private invalidAt: number[] = [];
   private frameWindow = { start: 0, count: 0 };
   private lastHeard: number;
+  private lastPing = Date.now();
   private closing = false;
 
   constructor(
@@ -80,13 +81,17 @@ export class DemoConnection {
     this.ws.close(code, reason);
   }
 
-  /** Pings, or ends a peer that has said nothing (frame or pong) for two heartbeats. */
+  /** Called four times a heartbeat: pings once per heartbeatMs, ends a peer silent for two. */
   heartbeat(): void {
-    if (Date.now() - this.lastHeard > 2 * this.deps.heartbeatMs) {
+    const now = Date.now();
+    if (now - this.lastHeard > 2 * this.deps.heartbeatMs) {
       this.ws.terminate();
       return;
     }
-    this.ws.ping();
+    if (now - this.lastPing >= this.deps.heartbeatMs) {
+      this.lastPing = now;
+      this.ws.ping();
+    }
   }
 
   sendChanges(items: ChangeItem[]): void {
@@ -111,12 +116,13 @@ export class DemoConnection {
     const decoded = decodeClientFrame(String(data));
     if (decoded.kind === 'unknown') return; // Forward compatibility: a newer client's extra frames.
     if (decoded.kind === 'invalid') {
-      // A malformed command still gets its `result`, so the client's pending request resolves.
-      const reqId = commandReqId(String(data));
+      // A malformed request still gets an answer it can be matched by: a command its `result`,
+      // anything else carrying a reqId an `error` with that reqId.
+      const reqId = requestId(String(data));
       if (decoded.type === 'command' && reqId) {
         this.send({ type: 'result', reqId, ok: false, error: { code: 'invalid', message: `invalid command: ${decoded.reason}` } });
       }
-      return this.invalid(decoded.type, decoded.reason);
+      return this.invalid(decoded.type, decoded.reason, decoded.type === 'command' ? undefined : (reqId ?? undefined));
     }
     try {
       this.handle(decoded.frame);
@@ -185,12 +191,12 @@ export class DemoConnection {
     this.send({ type: 'error', code: 'not_found', message: `session ${sessionId} does not exist`, ...(reqId ? { reqId } : {}) });
   }
 
-  private invalid(type: string | null, reason: string): void {
+  private invalid(type: string | null, reason: string, reqId?: string): void {
     const { invalidFrames, invalidWindowMs } = this.deps.limits;
     const now = Date.now();
     this.invalidAt = this.invalidAt.filter((t) => now - t < invalidWindowMs);
     this.invalidAt.push(now);
-    this.send({ type: 'error', code: 'invalid', message: `frame${type ? ` of type ${type}` : ''} dropped: ${reason}` });
+    this.send({ type: 'error', code: 'invalid', message: `frame${type ? ` of type ${type}` : ''} dropped: ${reason}`, ...(reqId ? { reqId } : {}) });
     if (this.invalidAt.length > invalidFrames) this.close(CloseCode.policyViolation, 'too many invalid frames');
   }
 
@@ -205,8 +211,8 @@ export class DemoConnection {
   }
 }
 
-/** The reqId of a command frame that failed validation, if it has a usable one. */
-function commandReqId(text: string): string | null {
+/** The reqId of a frame that failed validation, if it has a usable one. */
+function requestId(text: string): string | null {
   try {
     const value = JSON.parse(text) as { reqId?: unknown };
     return typeof value.reqId === 'string' && value.reqId.length > 0 && value.reqId.length <= 128 ? value.reqId : null;

@@ -92,7 +92,8 @@ export class DemoBackend {
       this.http.once('error', reject);
       this.http.listen(this.options.port, this.options.host, () => resolve());
     });
-    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
+    // Checked four times a heartbeat, so a silent peer is cut close to 2 × heartbeatMs, not 3.
+    this.heartbeat = setInterval(() => this.beat(), Math.max(25, Math.floor(this.options.heartbeatMs / 4)));
     this.heartbeat.unref();
     this.simulation.start();
     return this.url;

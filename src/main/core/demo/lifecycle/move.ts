@@ -30,7 +30,10 @@ export function statusEntry(from: string, to: string, reason?: string): EntryBod
 
 /** A move that also stamps `updatedAt`: every change of state counts as the session moving. */
 export function moved<S extends Session>(ctx: MoveContext, session: S, patch: Partial<S>, entries: EntryBody[]): Move<S> {
-  return { session: { ...session, ...patch, updatedAt: ctx.at }, entries };
+  const next = { ...session, ...patch, updatedAt: ctx.at };
+  // Section 4: `checkpoint` is present only while a decision is pending, so a decided one is left out, not null.
+  if (next.checkpoint == null) delete next.checkpoint;
+  return { session: next, entries };
 }
 
 /** Ends a flow run or task at a person's request; a pending checkpoint goes with it. */
