@@ -62,7 +62,8 @@ export function advanceTask(ctx: MoveContext, task: TaskSession, outcome: TaskOu
       return { ...parent, spawned: [child] };
     }
     case 'wait': {
-      const checkpoint = { id: ctx.nextId('cp'), prompt: ctx.rng.pick(TASK_CHECKPOINT_PROMPTS), requestedAt: ctx.at };
+      // Tasks have no named steps; the turn that asked stands in for one, so every checkpoint has a step.
+      const checkpoint = { id: ctx.nextId('cp'), step: `Turn ${turns}`, prompt: ctx.rng.pick(TASK_CHECKPOINT_PROMPTS), requestedAt: ctx.at };
       return moved(ctx, task, { status: 'waiting', checkpoint, task: counted }, [
         ...work,
         { kind: 'checkpoint', checkpoint: { id: checkpoint.id, prompt: checkpoint.prompt } },
