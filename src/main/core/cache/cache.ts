@@ -1,0 +1,165 @@
+import type { ChangeItem, Session, TranscriptEntry } from '../../../shared/protocol';
+import { CacheError, isDamageError, toCacheError } from './errors';
+import { openHandle, type CacheHandle, type OpenOptions } from './open';
+import { NotifyMemory, type NotifiedState, type Remembered } from './notify-memory';
+import { Retention, type PruneResult } from './retention';
+import { SessionQueries, type Facet, type SessionQuery } from './session-query';
+import { MetaStore } from './meta';
+import { SessionStore, type SessionChange } from './session-store';
+import { TranscriptStore } from './transcript-store';
+
+export { CacheError, type CacheErrorReason } from './errors';
+export { CACHE_FILE, type OpenOptions } from './open';
+export type { SessionChange } from './session-store';
+export type { SessionQuery, Facet } from './session-query';
+export type { NotifiedState, Remembered } from './notify-memory';
+export type { PruneResult } from './retention';
+
+/**
+ * Opens the cache in `dataDir/cache.sqlite`. A writer that finds a damaged file, or one from a
+ * newer schema, moves it aside (never deletes it), starts a fresh cache and says so in `notice`;
+ * the fresh cache has no cursor, so sync takes a snapshot. A reader gets a CacheError instead.
+ */
+export function openCache(dataDir: string, options: OpenOptions = {}): { cache: Cache; notice: string | null } {
+  return openHandle(dataDir, options, (handle) => new Cache(handle));
+}
+
+/**
+ * The offline cache: sessions and the sync cursor, transcripts, notification memory, meta.
+ * Build it with openCache. Every SQLite failure leaves as a one-line CacheError.
+ */
+export class Cache {
+  readonly path: string;
+  private readonly handle: CacheHandle;
+  private readonly sessions: SessionStore;
+  private readonly queries: SessionQueries;
+  private readonly transcripts: TranscriptStore;
+  private readonly memory: NotifyMemory;
+  private readonly retention: Retention;
+  private readonly meta: MetaStore;
+  private closed = false;
+  /** Set when SQLite reported damage: closing must not tidy up a file that is about to be moved aside. */
+  private damaged = false;
+
+  /** @internal Use openCache. Statements are all prepared here, once. */
+  constructor(handle: CacheHandle) {
+    this.handle = handle;
+    this.path = handle.path;
+    const { db, settings } = handle;
+    this.sessions = new SessionStore(db);
+    this.queries = new SessionQueries(db);
+    this.transcripts = new TranscriptStore(db);
+    this.memory = new NotifyMemory(db);
+    this.retention = new Retention(db, settings.retentionMs, settings.maxBytes);
+    this.meta = new MetaStore(db);
+    if (!handle.readonly) this.meta.markWriterOpen(settings.now());
+  }
+
+  cursor(): number | null {
+    return this.read(() => this.sessions.cursor());
+  }
+
+  applySnapshot(sessions: Session[], seq: number): SessionChange[] {
+    return this.write(() => this.sessions.applySnapshot(sessions, seq));
+  }
+
+  applyChanges(items: ChangeItem[]): SessionChange[] {
+    return this.write(() => this.sessions.applyChanges(items));
+  }
+
+  getSession(id: string): Session | null {
+    return this.read(() => this.sessions.getSession(id));
+  }
+
+  query(q: SessionQuery, now: number): Session[] {
+    return this.read(() => this.queries.query(q, now));
+  }
+
+  count(q: SessionQuery, now: number): number {
+    return this.read(() => this.queries.count(q, now));
+  }
+
+  owners(): Facet[] {
+    return this.read(() => this.queries.facets('owners'));
+  }
+
+  initiatives(): Facet[] {
+    return this.read(() => this.queries.facets('initiatives'));
+  }
+
+  plans(): Facet[] {
+    return this.read(() => this.queries.facets('plans'));
+  }
+
+  appendTranscript(sessionId: string, entries: TranscriptEntry[]): void {
+    this.write(() => this.transcripts.append(sessionId, entries));
+  }
+
+  transcript(sessionId: string, afterSeq?: number, limit?: number): TranscriptEntry[] {
+    return this.read(() => this.transcripts.read(sessionId, afterSeq, limit));
+  }
+
+  lastTranscriptSeq(sessionId: string): number {
+    return this.read(() => this.transcripts.lastSeq(sessionId));
+  }
+
+  recall(checkpointId: string): NotifiedState | null {
+    return this.read(() => this.memory.recall(checkpointId));
+  }
+
+  remember(items: Remembered[]): void {
+    this.write(() => this.memory.remember(items, this.handle.settings.now()));
+  }
+
+  forget(checkpointIds: string[]): void {
+    this.write(() => this.memory.forget(checkpointIds));
+  }
+
+  getMeta(key: string): string | null {
+    return this.read(() => this.meta.get(key));
+  }
+
+  /** Keys starting with `cache.` belong to the cache itself (the cursor is one) and are refused. */
+  setMeta(key: string, value: string): void {
+    this.write(() => this.meta.set(key, value));
+  }
+
+  prune(now: number): PruneResult {
+    return this.write(() => this.retention.prune(now));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (!this.handle.readonly && !this.damaged) {
+        // Keeps the planner's statistics fresh for the next start; cheap when nothing changed.
+        this.handle.db.pragma('optimize');
+        // After damage the marker stays, so the next open checks the file and moves it aside.
+        this.meta.markWriterClosed();
+      }
+    } catch {
+      // Closing must not fail over a housekeeping step.
+    } finally {
+      this.handle.db.close();
+      this.handle.lock?.release();
+    }
+  }
+
+  private read<T>(fn: () => T): T {
+    if (this.closed) throw new CacheError(`the cache at ${this.handle.dir} is closed`, 'closed');
+    try {
+      return fn();
+    } catch (err) {
+      if (isDamageError(err)) this.damaged = true;
+      throw toCacheError(err, this.handle.dir);
+    }
+  }
+
+  private write<T>(fn: () => T): T {
+    if (this.handle.readonly) {
+      throw new CacheError(`the cache at ${this.handle.dir} is open read-only; only sync writes to it`, 'readonly');
+    }
+    return this.read(fn);
+  }
+}

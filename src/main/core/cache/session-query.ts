@@ -1,0 +1,204 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Session, SessionKind } from '../../../shared/protocol';
+import { CHAT_QUIET_AFTER_MS, RECENT_WINDOW_MS } from '../../../shared/sessions';
+import { CacheError } from './errors';
+import { fromJson } from './session-row';
+
+export interface SessionQuery {
+  view: 'active' | 'recent' | 'all';
+  kind?: SessionKind;
+  ownerId?: string;
+  initiativeId?: string;
+  planId?: string;
+  /** Case-insensitive substring of the title. */
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Facet {
+  id: string;
+  name: string;
+}
+
+/**
+ * isActive in SQL is `live = 1 OR (kind = 'chat' AND ended = 0 AND last_message_at > now - 30 min)`
+ * (`now - lastMessageAt < 30 min`, as in src/shared/sessions). Chats are never live, so the two arms
+ * are disjoint and run as a UNION ALL: each then has its own partial index, where the OR form
+ * made SQLite scan every session in recency order.
+ */
+const LIVE_ARM = `live = 1`;
+const CHAT_ARM = `kind = 'chat' AND ended = 0 AND last_message_at > @quietBefore`;
+/** Not isActive: the rest of the list, and what retention may prune. */
+export const NOT_ACTIVE = `live = 0 AND NOT (kind = 'chat' AND ended = 0 AND last_message_at > @quietBefore)`;
+/** isRecent: `now - updatedAt <= 24 h`, the boundary included (and a clock-skewed future too). */
+const RECENT = `updated_at >= @recentSince`;
+const ORDER = `ORDER BY updated_at DESC, id_key`;
+
+/** `any` is every session: counting `all` needs no split into active and rest. */
+type Segment = 'active' | 'rest' | 'rest-recent' | 'any';
+type SearchMode = 'none' | 'fts' | 'like';
+
+const SEGMENTS: Record<SessionQuery['view'], readonly Segment[]> = {
+  active: ['active'],
+  recent: ['rest-recent'],
+  // The active part first, then the rest: two index-ordered reads instead of one full sort.
+  all: ['active', 'rest'],
+};
+
+/** Trigrams need three characters (code points); shorter needles are matched with LIKE. */
+const searchMode = (needle: string): SearchMode => (needle === '' ? 'none' : [...needle].length >= 3 ? 'fts' : 'like');
+
+const likePattern = (needle: string): string => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** One FTS5 string: the whole needle as a phrase, which over trigrams means "contains". */
+const ftsPhrase = (needle: string): string => `"${needle.replace(/"/g, '""')}"`;
+
+function checkQuery(q: SessionQuery, now: number): void {
+  for (const [what, value] of [['limit', q.limit], ['offset', q.offset]] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+      throw new CacheError(`${what} must be a non-negative integer, got ${value}`);
+    }
+  }
+  // NaN would compare false everywhere in SQL and quietly empty every view.
+  if (!Number.isFinite(now)) throw new CacheError(`now must be a time in ms, got ${now}`);
+}
+
+export class SessionQueries {
+  /** Statements by SQL text: each query shape is prepared once, on first use. */
+  private readonly prepared = new Map<string, Statement>();
+  private readonly owners: Statement<[], Facet>;
+  private readonly initiatives: Statement<[], Facet>;
+  private readonly plans: Statement<[], Facet>;
+  private readonly read: <T>(fn: () => T) => T;
+
+  constructor(private readonly db: Database) {
+    // The bare column beside max() comes from the row holding the max: the newest name wins.
+    const facet = (col: string) =>
+      db.prepare<[], Facet>(
+        `SELECT ${col}_id AS id, ${col}_name AS name, max(updated_at) FROM sessions WHERE ${col}_id IS NOT NULL GROUP BY ${col}_id`,
+      );
+    this.owners = facet('owner');
+    this.initiatives = facet('initiative');
+    this.plans = facet('plan');
+    // One read transaction per query: the segments and their counts see the same snapshot of the file.
+    const tx = db.transaction((fn: () => unknown) => fn());
+    this.read = <T>(fn: () => T) => tx(fn) as T;
+  }
+
+  query(q: SessionQuery, now: number): Session[] {
+    checkQuery(q, now);
+    return this.read(() => {
+      const out: Session[] = [];
+      let offset = q.offset ?? 0;
+      let remaining = q.limit ?? Number.POSITIVE_INFINITY;
+      const segments = SEGMENTS[q.view];
+      for (let i = 0; i < segments.length && remaining > 0; i++) {
+        const segment = segments[i]!;
+        if (offset > 0 && i < segments.length - 1) {
+          const n = this.countSegment(segment, q, now);
+          if (offset >= n) {
+            offset -= n;
+            continue;
+          }
+        }
+        const { sql, params } = this.build(segment, q, now, 'rows');
+        const limit = Number.isFinite(remaining) ? remaining : -1;
+        const rows = this.statement(sql).all({ ...params, limit, offset }) as Array<{ json: string }>;
+        for (const row of rows) out.push(fromJson(row.json));
+        remaining -= rows.length;
+        offset = 0;
+      }
+      return out;
+    });
+  }
+
+  count(q: SessionQuery, now: number): number {
+    checkQuery(q, now);
+    const segments: readonly Segment[] = q.view === 'all' ? ['any'] : SEGMENTS[q.view];
+    return this.read(() => segments.reduce((sum, segment) => sum + this.countSegment(segment, q, now), 0));
+  }
+
+  facets(which: 'owners' | 'initiatives' | 'plans'): Facet[] {
+    const rows = this[which].all().map(({ id, name }) => ({ id, name }));
+    return rows.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private countSegment(segment: Segment, q: SessionQuery, now: number): number {
+    const { sql, params } = this.build(segment, q, now, 'count');
+    return (this.statement(sql).get(params) as { n: number }).n;
+  }
+
+  private statement(sql: string): Statement {
+    let stmt = this.prepared.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.prepared.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private build(segment: Segment, q: SessionQuery, now: number, shape: 'rows' | 'count') {
+    const { filters, params } = this.filters(q);
+    params.quietBefore = now - CHAT_QUIET_AFTER_MS;
+    const where = (...terms: string[]) => [...terms, ...filters].join(' AND ');
+    if (segment === 'active') {
+      // Each arm is pinned to its partial index: the active set is small, while the planner, with
+      // no statistics, prefers `kind = ?` or `owner_id = ?` and walks every session of that kind.
+      const arms = [
+        `sessions INDEXED BY sessions_live WHERE ${where(LIVE_ARM)}`,
+        `sessions INDEXED BY sessions_open_chats WHERE ${where(CHAT_ARM)}`,
+      ];
+      const sql =
+        shape === 'count'
+          ? `SELECT ${arms.map((arm) => `(SELECT count(*) FROM ${arm})`).join(' + ')} AS n`
+          : // A compound SELECT with its own ORDER BY: SQLite merges the two arms instead of sorting both.
+            `${arms.map((arm) => `SELECT json, updated_at, id_key FROM ${arm}`).join(' UNION ALL ')} ` +
+            `${ORDER} LIMIT @limit OFFSET @offset`;
+      return { sql, params };
+    }
+    const terms = segment === 'any' ? [] : [NOT_ACTIVE];
+    if (segment === 'rest-recent') {
+      terms.push(RECENT);
+      params.recentSince = now - RECENT_WINDOW_MS;
+    }
+    const w = where(...terms) || '1';
+    const sql =
+      shape === 'count'
+        ? `SELECT count(*) AS n FROM sessions WHERE ${w}`
+        : `SELECT json FROM sessions WHERE ${w} ${ORDER} LIMIT @limit OFFSET @offset`;
+    return { sql, params };
+  }
+
+  private filters(q: SessionQuery) {
+    const filters: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.kind !== undefined) {
+      filters.push('kind = @kind');
+      params.kind = q.kind;
+    }
+    if (q.ownerId !== undefined) {
+      filters.push('owner_id = @ownerId');
+      params.ownerId = q.ownerId;
+    }
+    if (q.initiativeId !== undefined) {
+      filters.push('initiative_id = @initiativeId');
+      params.initiativeId = q.initiativeId;
+    }
+    if (q.planId !== undefined) {
+      filters.push('plan_id = @planId');
+      params.planId = q.planId;
+    }
+    const needle = (q.search ?? '').toLowerCase();
+    const mode = searchMode(needle);
+    if (mode === 'fts') {
+      filters.push('rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH @match)');
+      params.match = ftsPhrase(needle);
+    }
+    if (mode !== 'none') {
+      // Also after FTS: it narrows by trigrams, LIKE on the folded title states the rule itself.
+      filters.push(`title_fold LIKE @like ESCAPE '\\'`);
+      params.like = likePattern(needle);
+    }
+    return { filters, params };
+  }
+}
