@@ -1,0 +1,3 @@
+// The notification policy: pure decisions the shell displays and the CLI prints.
+export * from './policy';
+export * from './snooze';

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** "HH:MM", 24-hour local time. */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** What the person chose about notifications; the policy in core/notify reads it, the settings view edits it. */
+export const NotifySettings = z.object({
+  /** Approvals on the person's own sessions only, or on every session of the tenant. */
+  scope: z.enum(['mine', 'all']).default('mine'),
+  /** Also notify when a session fails. Off by default: failures are on the row, not in your face. */
+  failures: z.boolean().default(false),
+  /** Local quiet hours; may wrap midnight (22:00 to 07:00). Null: none. */
+  quietHours: z.object({ start: ClockTime, end: ClockTime }).nullable().default(null),
+  /** Epoch ms until which notifications are snoozed; null: not snoozed. */
+  snoozedUntil: z.number().nullable().default(null),
+});
+export type NotifySettings = z.infer<typeof NotifySettings>;
