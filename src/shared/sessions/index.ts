@@ -2,3 +2,5 @@ export * from './category';
 export * from './activity';
 export * from './progress';
 export * from './ordering';
+export * from './summary';
+export * from './change';

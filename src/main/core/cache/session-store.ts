@@ -1,14 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { SessionChange } from '../../../shared/sessions';
 import type { ChangeItem, Session } from '../../../shared/protocol';
 import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
 import { fromJson, type SessionRow } from './session-row';
 import { Tracker, TrackerStatements } from './tracker';
 
-export interface SessionChange {
-  before: Session | null;
-  after: Session | null;
-}
+export type { SessionChange };
 
 const COLUMNS = [
   'id', 'id_key', 'kind', 'status', 'owner_id', 'owner_name', 'initiative_id', 'initiative_name',

@@ -1,4 +1,5 @@
 import type { NotifySettings } from '../../../shared/notify-settings';
+import type { SessionChange } from '../../../shared/sessions';
 import type { Checkpoint, Session } from '../../../shared/protocol';
 import { compareByRecency } from '../../../shared/sessions';
 import { isQuiet } from './snooze';
@@ -7,11 +8,7 @@ import * as text from './text';
 /** More alerts than this in one call (a first sync, a reconnect) collapse into a summary. */
 export const BURST_LIMIT = 3;
 
-export interface SessionChange {
-  before: Session | null;
-  /** null: the session was removed. */
-  after: Session | null;
-}
+export type { SessionChange };
 export type NotifyEventKind = 'notify' | 'withdraw' | 'summary';
 export interface NotifyEvent {
   event: NotifyEventKind;
