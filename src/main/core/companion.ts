@@ -1,0 +1,123 @@
+import { EventEmitter } from 'node:events';
+import type { ConnectionState } from '../../shared/connection-state';
+import { NotifySettings } from '../../shared/notify-settings';
+import { openCache, type Cache, type SessionChange } from './cache/cache';
+import { CommandClient } from './commands/command-client';
+import { StreamConnection } from './connection/connection';
+import { silentLogger, type Logger } from './log';
+import { decideNotifications, type NotifyEvent } from './notify/policy';
+import { SyncEngine } from './sync/sync-engine';
+import { TranscriptSync } from './sync/transcript-sync';
+
+export interface CompanionOptions {
+  /** Already checked with checkBackendUrl. */
+  backendUrl: string;
+  token: string | null;
+  dataDir: string;
+  notify?: Partial<NotifySettings>;
+  clock?: () => number;
+  random?: () => number;
+  logger?: Logger;
+  /** Local minute of day for quiet hours; the edge knows the time zone, the policy does not. */
+  localMinuteOfDay?: (now: number) => number;
+}
+
+interface CompanionEvents {
+  notification: [event: NotifyEvent];
+  state: [state: ConnectionState];
+  applied: [changes: SessionChange[]];
+  caughtUp: [];
+}
+
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+const systemMinuteOfDay = (now: number): number => {
+  const d = new Date(now);
+  return d.getHours() * 60 + d.getMinutes();
+};
+
+/**
+ * Everything the main process runs, wired once: the connection, the sync engine, the cache,
+ * transcripts, commands and the notification policy. The Electron shell, the CLI and the web
+ * preview each drive one of these; none of them knows how the parts fit together.
+ */
+export class Companion extends EventEmitter<CompanionEvents> {
+  readonly connection: StreamConnection;
+  readonly sync: SyncEngine;
+  readonly transcripts: TranscriptSync;
+  readonly commands: CommandClient;
+  notifySettings: NotifySettings;
+  private pruneTimer: NodeJS.Timeout | null = null;
+  private readonly logger: Logger;
+
+  private constructor(
+    readonly cache: Cache,
+    private readonly options: CompanionOptions,
+  ) {
+    super();
+    const clock = options.clock ?? Date.now;
+    const logger = (this.logger = options.logger ?? silentLogger);
+    this.notifySettings = NotifySettings.parse(options.notify ?? {});
+    this.connection = new StreamConnection({ url: options.backendUrl, token: options.token, clock, random: options.random, logger });
+    this.sync = new SyncEngine(this.connection, cache, clock, logger);
+    this.transcripts = new TranscriptSync(this.connection, cache, { now: () => this.sync.now() });
+    this.commands = new CommandClient(this.connection);
+    this.connection.on('state', (state) => this.emit('state', state));
+    this.sync.on('caughtUp', () => this.emit('caughtUp'));
+    this.sync.on('applied', (changes) => {
+      // Notifications first: an approval must not wait behind transcript bookkeeping.
+      this.notify(changes);
+      this.transcripts.noteApplied(changes);
+      this.emit('applied', changes);
+    });
+  }
+
+  /** Opens (or creates) the cache; `notice` says if a damaged cache was moved aside. */
+  static open(options: CompanionOptions): { companion: Companion; notice: string | null } {
+    const { cache, notice } = openCache(options.dataDir, { create: true, now: options.clock });
+    return { companion: new Companion(cache, options), notice };
+  }
+
+  start(): void {
+    this.connection.start();
+    // Retention runs once caught up (it must not delay the first view) and then hourly.
+    this.sync.once('caughtUp', () => this.prune());
+    this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  private prune(): void {
+    const { sessions, entries } = this.cache.prune(this.sync.now());
+    if (sessions || entries) this.logger.info(`pruned ${sessions} old sessions and ${entries} transcript entries from the cache`);
+  }
+
+  /** Stops the stream and closes the database cleanly. */
+  close(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.transcripts.stop();
+    this.connection.stop();
+    this.cache.close();
+  }
+
+  get userId(): string | null {
+    const user = this.cache.getMeta('user');
+    return user ? (JSON.parse(user) as { id: string }).id : null;
+  }
+
+  private notify(changes: SessionChange[]): void {
+    const userId = this.userId;
+    if (!userId || changes.length === 0) return;
+    const now = this.sync.now();
+    const decision = decideNotifications({
+      changes,
+      userId,
+      settings: this.notifySettings,
+      now,
+      localMinuteOfDay: (this.options.localMinuteOfDay ?? systemMinuteOfDay)(now),
+      recall: (id) => this.cache.recall(id),
+    });
+    if (decision.remember.length) this.cache.remember(decision.remember);
+    if (decision.forget.length) this.cache.forget(decision.forget);
+    for (const event of decision.events) this.emit('notification', event);
+  }
+}

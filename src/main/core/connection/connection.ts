@@ -1,0 +1,271 @@
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import type { ConnectionState } from '../../../shared/connection-state';
+import {
+  CloseCode,
+  decodeServerFrame,
+  INVALID_FRAME_LIMIT,
+  INVALID_FRAME_WINDOW_MS,
+  MAX_FRAME_BYTES,
+  SUBPROTOCOL,
+  type ClientFrame,
+  type ServerFrame,
+} from '../../../shared/protocol';
+import { silentLogger, type Logger } from '../log';
+import { backoffDelay, BACKOFF_RESET_AFTER_MS } from './backoff';
+import { afterClose, type Ending } from './close-policy';
+import { SlidingWindowCounter } from './invalid-frames';
+
+export interface ConnectionOptions {
+  /** Already checked with checkBackendUrl. */
+  url: string;
+  token: string | null;
+  clock?: () => number;
+  random?: () => number;
+  logger?: Logger;
+  /** Liveness before `hello` says otherwise. */
+  defaultHeartbeatMs?: number;
+}
+
+interface ConnectionEvents {
+  frame: [frame: ServerFrame];
+  /** The socket is open and `hello` arrived: the caller subscribes now. */
+  live: [];
+  /** The socket ended; `dropCursor` after a 4004. */
+  down: [info: { dropCursor: boolean }];
+  state: [state: ConnectionState];
+}
+
+/**
+ * One WebSocket to the backend, kept alive: bearer header and subprotocol, heartbeat pings and
+ * a dead-peer check, frame validation with the shared schemas, and reconnects as section 2 says.
+ * It knows nothing of sessions; the sync engine listens to its frames.
+ */
+export class StreamConnection extends EventEmitter<ConnectionEvents> {
+  private ws: WebSocket | null = null;
+  private token: string | null;
+  private attempt = 0;
+  private upSince: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private heartbeatMs: number;
+  private lastHeard = 0;
+  private lastPing = 0;
+  private retryAfterMs: number | null = null;
+  private stopped = true;
+  private readonly invalid = new SlidingWindowCounter(INVALID_FRAME_LIMIT, INVALID_FRAME_WINDOW_MS);
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  private readonly logger: Logger;
+  readonly stats = { invalidFrames: 0, unknownFrames: 0, connects: 0 };
+  private current: ConnectionState;
+
+  constructor(private readonly options: ConnectionOptions) {
+    super();
+    this.token = options.token;
+    this.clock = options.clock ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.logger = options.logger ?? silentLogger;
+    this.heartbeatMs = options.defaultHeartbeatMs ?? 15_000;
+    this.current = { phase: 'stopped', nextTryAt: null, offlineSince: this.clock(), reason: null };
+  }
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  get isLive(): boolean {
+    return this.current.phase === 'live';
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    if (!this.token) return this.setState({ phase: 'signin-needed', nextTryAt: null, reason: 'no token configured' });
+    this.connect();
+  }
+
+  /** Closes with 1000 and stays down until start(). */
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) {
+      ws.removeAllListeners();
+      ws.on('error', () => undefined);
+      if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.normal, 'client stopping');
+      else ws.terminate();
+    }
+    this.leaveLive();
+    this.setState({ phase: 'stopped', nextTryAt: null, reason: null });
+  }
+
+  /** A new token ends a sign-in stop at once; a live connection keeps going until the server says otherwise. */
+  setToken(token: string | null): void {
+    const changed = token !== this.token;
+    this.token = token;
+    if (changed && !this.stopped && this.current.phase === 'signin-needed' && token) this.connect();
+  }
+
+  /** Skip the wait (after sleep, or when the network comes back). */
+  reconnectNow(): void {
+    if (this.stopped || this.current.phase !== 'reconnecting') return;
+    this.connect();
+  }
+
+  /** Sends a frame if the socket is open; false otherwise (the caller decides what offline means). */
+  send(frame: ClientFrame): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  /** Closes the socket from our side (e.g. 1008 after too many invalid frames); the usual reconnect follows. */
+  drop(code: number, reason: string): void {
+    this.ws?.close(code, reason);
+  }
+
+  private connect(): void {
+    this.clearTimers();
+    this.setState({ phase: 'connecting', nextTryAt: null });
+    this.stats.connects++;
+    const ws = new WebSocket(this.options.url, [SUBPROTOCOL], {
+      headers: { authorization: `Bearer ${this.token}` },
+      // ws enables per-message deflate by default; on small JSON frames it costs far more than it saves.
+      perMessageDeflate: false,
+      maxPayload: MAX_FRAME_BYTES,
+      handshakeTimeout: 10_000,
+    });
+    this.ws = ws;
+    let ending: Ending | null = null;
+    const end = (e: Ending) => (ending ??= e);
+    ws.on('unexpected-response', (req, res) => {
+      end({ kind: 'http', status: res.statusCode ?? 0 });
+      req.destroy();
+      this.closed(ws, ending!);
+    });
+    ws.on('error', (error) => {
+      end(/subprotocol/i.test(error.message) ? { kind: 'no-subprotocol' } : { kind: 'network' });
+      if (ws.readyState !== WebSocket.OPEN && ws.readyState !== WebSocket.CLOSING) this.closed(ws, ending!);
+    });
+    ws.on('open', () => {
+      this.lastHeard = this.clock();
+      this.invalid.reset();
+      this.retryAfterMs = null;
+      this.startHeartbeat();
+    });
+    ws.on('message', (data, isBinary) => {
+      this.lastHeard = this.clock();
+      this.receive(isBinary ? null : String(data));
+    });
+    ws.on('pong', () => (this.lastHeard = this.clock()));
+    ws.on('ping', () => (this.lastHeard = this.clock()));
+    ws.on('close', (code) => this.closed(ws, ending ?? { kind: 'close', code }));
+  }
+
+  private receive(text: string | null): void {
+    if (text === null) return this.dropInvalid(null, 'binary frame');
+    const decoded = decodeServerFrame(text);
+    if (decoded.kind === 'unknown') {
+      this.stats.unknownFrames++;
+      return;
+    }
+    if (decoded.kind === 'invalid') return this.dropInvalid(decoded.type, decoded.reason);
+    const frame = decoded.frame;
+    if (frame.type === 'hello') {
+      this.heartbeatMs = frame.heartbeatMs;
+      this.startHeartbeat();
+      this.upSince = this.clock();
+      this.setState({ phase: 'live', nextTryAt: null, offlineSince: null, reason: null });
+      this.emit('live');
+    }
+    if (frame.type === 'error' && frame.retryAfterMs !== undefined) this.retryAfterMs = frame.retryAfterMs;
+    this.emit('frame', frame);
+  }
+
+  private dropInvalid(type: string | null, reason: string): void {
+    this.stats.invalidFrames++;
+    this.logger.warn(`dropped an invalid frame${type ? ` (type ${type})` : ''}: ${reason}`);
+    if (this.invalid.hit(this.clock())) {
+      this.logger.warn(`more than ${INVALID_FRAME_LIMIT} invalid frames in ${INVALID_FRAME_WINDOW_MS / 1000} s: closing with 1008`);
+      this.drop(CloseCode.policyViolation, 'too many invalid frames');
+    }
+  }
+
+  private closed(ws: WebSocket, ending: Ending): void {
+    if (ws !== this.ws) return;
+    this.ws = null;
+    ws.removeAllListeners();
+    ws.on('error', () => undefined);
+    ws.terminate();
+    this.clearTimers();
+    if (this.upSince !== null && this.clock() - this.upSince >= BACKOFF_RESET_AFTER_MS) this.attempt = 0;
+    this.leaveLive();
+    const action = afterClose(ending, { backoffMs: backoffDelay(this.attempt, this.random), retryAfterMs: this.retryAfterMs, random: this.random });
+    this.emit('down', { dropCursor: action.kind === 'reconnect' && action.dropCursor === true });
+    if (this.stopped) return;
+    if (action.kind === 'stop') {
+      this.logger.warn(`${action.phase}: ${action.reason}`);
+      return this.setState({ phase: action.phase, nextTryAt: null, reason: action.reason });
+    }
+    this.attempt++;
+    const reason = describeEnding(ending);
+    this.logger.info(`${reason}; reconnecting in ${(action.delayMs / 1000).toFixed(1)} s`);
+    this.setState({ phase: 'reconnecting', nextTryAt: this.clock() + action.delayMs, reason });
+    this.timer = setTimeout(() => this.connect(), action.delayMs);
+  }
+
+  private leaveLive(): void {
+    this.upSince = null;
+    if (this.current.offlineSince === null) this.current = { ...this.current, offlineSince: this.clock() };
+  }
+
+  /** Pings every heartbeatMs; a peer silent (no frame, no pong) for 2 × heartbeatMs is dead. */
+  private startHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.lastPing = this.clock();
+    this.heartbeat = setInterval(() => {
+      const ws = this.ws;
+      if (!ws) return;
+      const now = this.clock();
+      if (now - this.lastHeard > 2 * this.heartbeatMs) {
+        this.logger.warn(`no answer for ${Math.round((now - this.lastHeard) / 1000)} s: connection declared dead`);
+        ws.terminate();
+        return;
+      }
+      if (now - this.lastPing >= this.heartbeatMs && ws.readyState === WebSocket.OPEN) {
+        this.lastPing = now;
+        ws.ping();
+      }
+    }, Math.max(50, Math.floor(this.heartbeatMs / 4)));
+    this.heartbeat.unref();
+  }
+
+  private clearTimers(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.timer = this.heartbeat = null;
+  }
+
+  private setState(patch: Partial<ConnectionState>): void {
+    this.current = { ...this.current, ...patch };
+    this.emit('state', this.current);
+  }
+}
+
+function describeEnding(ending: Ending): string {
+  switch (ending.kind) {
+    case 'close':
+      return `connection closed (code ${ending.code})`;
+    case 'http':
+      return `the server answered HTTP ${ending.status}`;
+    case 'no-subprotocol':
+      return 'the server speaks another protocol version';
+    case 'network':
+      return 'cannot reach the server';
+  }
+}
+
+/** What the sync engine, transcripts and commands need of a connection: frames in, frames out. */
+export type FrameChannel = Pick<StreamConnection, 'on' | 'send' | 'isLive'>;

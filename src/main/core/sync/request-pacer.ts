@@ -1,0 +1,23 @@
+/**
+ * Spaces requests so background work never exceeds `perSecond`: a backend may rate-limit a
+ * chatty client (close 4003), and transcripts must not cost the session stream its connection.
+ */
+export class RequestPacer {
+  private readonly sent: number[] = [];
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Milliseconds to wait before the next request may go; 0 when it may go now. */
+  wait(): number {
+    const now = this.clock();
+    while (this.sent.length && now - this.sent[0]! >= 1000) this.sent.shift();
+    return this.sent.length < this.perSecond ? 0 : 1000 - (now - this.sent[0]!);
+  }
+
+  record(): void {
+    this.sent.push(this.clock());
+  }
+}

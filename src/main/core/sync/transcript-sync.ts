@@ -1,0 +1,183 @@
+import type { ServerFrame, TranscriptEntry } from '../../../shared/protocol';
+import { isActive, isRecent } from '../../../shared/sessions';
+import type { Cache, SessionChange } from '../cache/cache';
+import type { FrameChannel } from '../connection/connection';
+import { RequestPacer } from './request-pacer';
+
+export interface TranscriptSyncOptions {
+  /** The clock the 30-minute and 24-hour rules run on (server-corrected). */
+  now: () => number;
+  pageSize?: number;
+  /** Requests in flight at once, so transcripts never crowd out the session stream. */
+  concurrency?: number;
+  /** And at most this many requests a second. */
+  requestsPerSecond?: number;
+  /** Active or recent sessions beyond this many (newest first) are fetched only when opened. */
+  prefetchLimit?: number;
+}
+
+/**
+ * Keeps cached transcripts current (PROTOCOL.md 3.5): every active or recent session and every
+ * session a person has open, fetched page by page after the last cached seq, and watched live
+ * while open. Entries are redacted by the cache before they are written.
+ */
+export class TranscriptSync {
+  private readonly opened = new Set<string>();
+  private readonly queue = new Set<string>();
+  private readonly inFlight = new Map<string, string>();
+  private readonly pacer: RequestPacer;
+  private paced: NodeJS.Timeout | null = null;
+  private reqCounter = 0;
+  private barriers: Array<{ waiting: Set<string>; resolve: () => void }> = [];
+  private readonly pageSize: number;
+  private readonly concurrency: number;
+  private readonly prefetchLimit: number;
+
+  constructor(
+    private readonly connection: FrameChannel,
+    private readonly cache: Cache,
+    private readonly options: TranscriptSyncOptions,
+  ) {
+    this.pageSize = options.pageSize ?? 200;
+    this.concurrency = options.concurrency ?? 4;
+    this.prefetchLimit = options.prefetchLimit ?? 500;
+    this.pacer = new RequestPacer(options.requestsPerSecond ?? 50);
+    connection.on('frame', (frame) => this.onFrame(frame));
+    connection.on('live', () => this.onLive());
+    connection.on('down', () => {
+      for (const sessionId of this.inFlight.values()) this.queue.add(sessionId);
+      this.inFlight.clear();
+    });
+  }
+
+  /** A person opened a session: fetch what is missing and watch it while it stays open. */
+  open(sessionId: string): void {
+    this.opened.add(sessionId);
+    this.connection.send({ type: 'transcript.watch', sessionId });
+    this.queue.add(sessionId);
+    this.pump();
+  }
+
+  close(sessionId: string): void {
+    if (!this.opened.delete(sessionId)) return;
+    this.connection.send({ type: 'transcript.unwatch', sessionId });
+  }
+
+  /** After the cache applied changes: sessions that moved and matter get their new entries. */
+  noteApplied(changes: SessionChange[]): void {
+    const now = this.options.now();
+    for (const { after, before } of changes) {
+      if (!after) {
+        if (before) this.finished(before.id, true);
+        continue;
+      }
+      if (this.opened.has(after.id) || isActive(after, now) || isRecent(after, now)) this.queue.add(after.id);
+    }
+    this.pump();
+  }
+
+  /**
+   * Resolves once every transcript queued or in flight now has been fetched once (sync --once
+   * waits for this). Later work does not hold it back, so a busy tenant cannot keep it open forever.
+   */
+  drained(): Promise<void> {
+    const waiting = new Set([...this.queue, ...this.inFlight.values()]);
+    if (waiting.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.barriers.push({ waiting, resolve }));
+  }
+
+  stop(): void {
+    if (this.paced) clearTimeout(this.paced);
+    this.paced = null;
+  }
+
+  private onLive(): void {
+    for (const id of this.opened) this.connection.send({ type: 'transcript.watch', sessionId: id });
+    const now = this.options.now();
+    for (const id of this.opened) this.queue.add(id);
+    for (const s of this.cache.query({ view: 'active', limit: this.prefetchLimit }, now)) this.queue.add(s.id);
+    for (const s of this.cache.query({ view: 'recent', limit: this.prefetchLimit }, now)) this.queue.add(s.id);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (!this.connection.isLive || this.paced) return;
+    const busy = new Set(this.inFlight.values());
+    for (const sessionId of this.queue) {
+      if (this.inFlight.size >= this.concurrency) return;
+      if (busy.has(sessionId)) continue;
+      const wait = this.pacer.wait();
+      if (wait > 0) {
+        this.paced = setTimeout(() => {
+          this.paced = null;
+          this.pump();
+        }, wait);
+        this.paced.unref();
+        return;
+      }
+      this.queue.delete(sessionId);
+      busy.add(sessionId);
+      this.request(sessionId);
+    }
+  }
+
+  private request(sessionId: string): void {
+    const reqId = `t_${++this.reqCounter}`;
+    const afterSeq = this.cache.lastTranscriptSeq(sessionId);
+    if (!this.connection.send({ type: 'transcript.get', reqId, sessionId, afterSeq, limit: this.pageSize })) {
+      this.queue.add(sessionId);
+      return;
+    }
+    this.pacer.record();
+    this.inFlight.set(reqId, sessionId);
+  }
+
+  private onFrame(frame: ServerFrame): void {
+    if (frame.type === 'transcript') {
+      const sessionId = this.inFlight.get(frame.reqId);
+      if (sessionId === undefined) return;
+      this.inFlight.delete(frame.reqId);
+      this.store(sessionId, frame.entries);
+      // Not complete: the rest goes to the front of the line, so one transcript finishes first.
+      if (!frame.complete && frame.entries.length > 0) this.requeueFirst(sessionId);
+      else this.finished(sessionId, false);
+      this.pump();
+    } else if (frame.type === 'transcript.append') {
+      if (!this.opened.has(frame.sessionId) || frame.entries.length === 0) return;
+      const last = this.cache.lastTranscriptSeq(frame.sessionId);
+      // Contiguous: store as is. Otherwise something was missed: fetch from the last cached seq.
+      if (frame.entries[0]!.seq <= last + 1) this.store(frame.sessionId, frame.entries);
+      else {
+        this.queue.add(frame.sessionId);
+        this.pump();
+      }
+    } else if (frame.type === 'error' && frame.reqId !== undefined) {
+      const sessionId = this.inFlight.get(frame.reqId);
+      if (sessionId === undefined) return;
+      this.inFlight.delete(frame.reqId);
+      this.finished(sessionId, false);
+      this.pump();
+    }
+  }
+
+  private requeueFirst(sessionId: string): void {
+    const rest = [...this.queue].filter((id) => id !== sessionId);
+    this.queue.clear();
+    for (const id of [sessionId, ...rest]) this.queue.add(id);
+  }
+
+  /** One transcript is as complete as it gets for now (or its session is gone). */
+  private finished(sessionId: string, gone: boolean): void {
+    if (gone) this.queue.delete(sessionId);
+    this.barriers = this.barriers.filter((b) => {
+      b.waiting.delete(sessionId);
+      if (b.waiting.size > 0) return true;
+      b.resolve();
+      return false;
+    });
+  }
+
+  private store(sessionId: string, entries: TranscriptEntry[]): void {
+    if (entries.length > 0 && this.cache.getSession(sessionId)) this.cache.appendTranscript(sessionId, entries);
+  }
+}

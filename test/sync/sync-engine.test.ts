@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCache, type Cache } from '../../src/main/core/cache/cache';
+import { StreamConnection } from '../../src/main/core/connection/connection';
+import { SyncEngine } from '../../src/main/core/sync/sync-engine';
+import type { Session } from '../../src/shared/protocol';
+import { flowRun } from '../shared/fixtures';
+import { hello, scriptedServer, waitFor, type Peer } from '../support/scripted-server';
+import { tempDir } from '../support/temp-dir';
+
+const running: Array<{ c: StreamConnection; cache: Cache }> = [];
+afterEach(() => {
+  for (const { c, cache } of running.splice(0)) {
+    c.stop();
+    cache.close();
+  }
+});
+
+function client(url: string, dataDir = tempDir()) {
+  const { cache } = openCache(dataDir, { create: true });
+  const c = new StreamConnection({ url, token: 't', random: () => 0 });
+  const sync = new SyncEngine(c, cache);
+  running.push({ c, cache });
+  c.start();
+  return { c, cache, sync, dataDir };
+}
+
+const s = (n: number, title = `Session ${n}`): Session => flowRun({ id: `fr_${n}`, title, updatedAt: new Date(Date.UTC(2026, 10, 24, 9, 0, n)).toISOString() });
+const upsert = (seq: number, session: Session) => ({ seq, op: 'upsert', session });
+const changes = (items: Array<{ seq: number }>) => ({ type: 'changes', fromSeq: items[0]!.seq, toSeq: items[items.length - 1]!.seq, items });
+const ids = (cache: Cache) => cache.query({ view: 'all' }, Date.now()).map((x) => x.id).sort();
+
+async function snapshotTo(peer: Peer, sessions: Session[], seq: number, pageSize = 2) {
+  peer.send({ type: 'resync', reason: 'no_cursor' });
+  const pages = Math.max(1, Math.ceil(sessions.length / pageSize));
+  for (let p = 0; p < pages; p++) {
+    const last = p === pages - 1;
+    peer.send({ type: 'snapshot', page: p, sessions: sessions.slice(p * pageSize, (p + 1) * pageSize), last, ...(last ? { seq } : {}) });
+  }
+}
+
+describe('SyncEngine against scripted servers', () => {
+  it('subscribes with since null, applies a paged snapshot with its seq, and reports caught up', async () => {
+    const server = await scriptedServer(async (peer) => {
+      peer.send(hello({ headSeq: 10 }));
+      expect(await peer.next('subscribe')).toEqual({ type: 'subscribe', since: null });
+      await snapshotTo(peer, [s(1), s(2), s(3)], 10);
+    });
+    const { cache, sync } = client(server.url);
+    let caughtUp = false;
+    sync.on('caughtUp', () => (caughtUp = true));
+    await waitFor(() => caughtUp);
+    expect(ids(cache)).toEqual(['fr_1', 'fr_2', 'fr_3']);
+    expect(cache.cursor()).toBe(10);
+  });
+
+  it('keeps the old view until the last page, and discards a snapshot cut by a dropped socket', async () => {
+    const server = await scriptedServer(async (peer, attempt) => {
+      if (attempt === 1) {
+        peer.send(hello({ headSeq: 5 }));
+        await peer.next('subscribe');
+        await snapshotTo(peer, [s(1)], 5);
+        return;
+      }
+      peer.send(hello({ headSeq: 20 }));
+      const sub = await peer.next('subscribe');
+      expect(sub.since).toBe(5);
+      peer.send({ type: 'resync', reason: 'cursor_expired' });
+      peer.send({ type: 'snapshot', page: 0, sessions: [s(7), s(8)], last: false });
+      if (attempt === 2) {
+        setTimeout(() => peer.ws.terminate(), 100);
+        return;
+      }
+      peer.send({ type: 'snapshot', page: 1, sessions: [s(9)], last: true, seq: 20 });
+    });
+    const { c, cache } = client(server.url);
+    await waitFor(() => cache.cursor() === 5);
+    c.drop(1000, 'test');
+    await waitFor(() => server.attempts() === 2);
+    await new Promise((r) => setTimeout(r, 50));
+    // Page 0 of the new snapshot has arrived, yet the cache still shows the old view.
+    expect(ids(cache)).toEqual(['fr_1']);
+    await waitFor(() => cache.cursor() === 20, 4000);
+    expect(ids(cache)).toEqual(['fr_7', 'fr_8', 'fr_9']);
+  });
+
+  it('applies batches in order, ignores replays, applies only the new tail of an overlap', async () => {
+    const server = await scriptedServer(async (peer) => {
+      peer.send(hello({ headSeq: 1 }));
+      await peer.next('subscribe');
+      await snapshotTo(peer, [s(1)], 1);
+      peer.send(changes([upsert(2, s(2)), upsert(3, s(3))]));
+      peer.send(changes([upsert(2, s(2, 'stale replay'))]));
+      peer.send(changes([upsert(3, s(3, 'old')), upsert(4, s(4))]));
+    });
+    const { cache, sync } = client(server.url);
+    await waitFor(() => cache.cursor() === 4);
+    expect(ids(cache)).toEqual(['fr_1', 'fr_2', 'fr_3', 'fr_4']);
+    expect(cache.getSession('fr_2')!.title).toBe('Session 2');
+    expect(cache.getSession('fr_3')!.title).toBe('Session 3');
+    expect(sync.stats.replays).toBe(1);
+  });
+
+  it('notices a gap and heals it by subscribing again with its cursor', async () => {
+    const server = await scriptedServer(async (peer) => {
+      peer.send(hello({ headSeq: 1 }));
+      await peer.next('subscribe');
+      await snapshotTo(peer, [s(1)], 1);
+      peer.send(changes([upsert(2, s(2))]));
+      peer.send(changes([upsert(4, s(4))])); // seq 3 skipped
+      const again = await peer.next('subscribe');
+      expect(again.since).toBe(2);
+      peer.send(changes([upsert(3, s(3)), upsert(4, s(4))]));
+    });
+    const { cache, sync } = client(server.url);
+    await waitFor(() => cache.cursor() === 4);
+    expect(ids(cache)).toEqual(['fr_1', 'fr_2', 'fr_3', 'fr_4']);
+    expect(sync.stats.gaps).toBe(1);
+  });
+
+  it('resumes from the durable cursor after a restart', async () => {
+    const dataDir = tempDir();
+    const server = await scriptedServer(async (peer, attempt) => {
+      peer.send(hello({ headSeq: attempt === 1 ? 3 : 4 }));
+      const sub = await peer.next('subscribe');
+      if (attempt === 1) {
+        await snapshotTo(peer, [s(1)], 2);
+        peer.send(changes([upsert(3, s(3))]));
+      } else {
+        expect(sub.since).toBe(3);
+        peer.send(changes([upsert(4, s(4))]));
+      }
+    });
+    const first = client(server.url, dataDir);
+    await waitFor(() => first.cache.cursor() === 3);
+    first.c.stop();
+    first.cache.close();
+    running.splice(running.findIndex((r) => r.cache === first.cache), 1);
+    const second = client(server.url, dataDir);
+    await waitFor(() => second.cache.cursor() === 4);
+    expect(ids(second.cache)).toEqual(['fr_1', 'fr_3', 'fr_4']);
+  });
+
+  it('drops its cursor after 4004 and takes a snapshot', async () => {
+    const server = await scriptedServer(async (peer, attempt) => {
+      peer.send(hello({ headSeq: 50 }));
+      const sub = await peer.next('subscribe');
+      if (attempt === 1) return snapshotTo(peer, [s(1)], 50);
+      if (attempt === 2) return peer.ws.close(4004, 'bad since');
+      expect(sub.since).toBeNull();
+      await snapshotTo(peer, [s(2)], 7);
+    });
+    const { c, cache } = client(server.url);
+    await waitFor(() => cache.cursor() === 50);
+    c.drop(1000, 'test');
+    await waitFor(() => cache.cursor() === 7, 4000);
+    expect(ids(cache)).toEqual(['fr_2']);
+  });
+});
