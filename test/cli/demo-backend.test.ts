@@ -1,42 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli as run } from '../support/cli';
 import { TestClient } from '../support/client';
-
-const BIN = resolve(import.meta.dirname, '../../bin/parrot-tray');
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-});
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PARROT_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  let stdout = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  child.stdout!.on('data', (d) => (stdout += d));
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  return {
-    child,
-    firstLine: async () => (await lines.next()).value as string,
-    exit: async () => {
-      const [code] = await once(child, 'close');
-      return { code: code as number, stderr, stdout };
-    },
-  };
-}
 
 describe('parrot-tray demo-backend', () => {
   it('prints exactly "listening ws://HOST:PORT" first, serves the protocol, and exits 0 on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parrot-cli-'));
     writeFileSync(join(dir, 'token'), 'file-token\n');
     const proc = run(['demo-backend', '--port', '0', '--token-file', join(dir, 'token'), '--seed', '3', '--sessions', '70', '--rate', '5']);
-    const line = await proc.firstLine();
+    const line = await proc.nextLine();
     expect(line).toMatch(/^listening ws:\/\/127\.0\.0\.1:\d+$/);
     const url = line.slice('listening '.length);
     expect(await TestClient.refusedStatus(url, { token: 'wrong' })).toBe(401);
@@ -49,7 +23,7 @@ describe('parrot-tray demo-backend', () => {
 
   it('accepts the demo token when none is given, without printing it', async () => {
     const proc = run(['demo-backend']);
-    const url = (await proc.firstLine()).slice('listening '.length);
+    const url = (await proc.nextLine()).slice('listening '.length);
     const client = await TestClient.connect(url, { token: 'demo-token' });
     await client.next('hello');
     client.close();

@@ -1,8 +1,12 @@
 import { CliError, UsageError } from './args';
 import type { CliIo, Command } from './command';
+import { approveCommand, rejectCommand } from './commands/decide';
 import { demoBackendCommand } from './commands/demo-backend';
+import { sessionsCommand } from './commands/sessions';
+import { syncCommand } from './commands/sync';
+import { transcriptCommand } from './commands/transcript';
 
-const COMMANDS: Command[] = [demoBackendCommand];
+const COMMANDS: Command[] = [syncCommand, sessionsCommand, transcriptCommand, approveCommand, rejectCommand, demoBackendCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
