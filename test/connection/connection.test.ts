@@ -151,10 +151,23 @@ describe('StreamConnection', () => {
     await waitFor(() => c.stats.invalidFrames === 4 && c.stats.unknownFrames === 1);
     expect(c.isLive).toBe(true);
     expect(logs.join('\n')).not.toContain('not json');
-    for (let i = 0; i < 100; i++) server.peers[0]!.send('garbage');
+    for (let i = 0; i < 120; i++) server.peers[0]!.send('garbage');
     await waitFor(() => closedWith !== 0);
     expect(closedWith).toBe(CloseCode.policyViolation);
+    // Frames still arriving while the close completes are not read: one line about the close, not twenty.
+    expect(logs.filter((l) => l.includes('closing with 1008'))).toHaveLength(1);
     await waitFor(() => server.attempts() === 2 && c.isLive);
+  });
+
+  it('closes with 1009 on a frame over 1 MiB and says so (not "cannot reach")', async () => {
+    const server = await scriptedServer((peer, attempt) => {
+      peer.send(hello());
+      if (attempt === 1) peer.send({ type: 'hello', pad: 'x'.repeat(1024 * 1024) });
+    });
+    const { c, states } = connection(server.url, { random: () => 0.5 });
+    c.start();
+    await waitFor(() => states.some((s) => s.phase === 'reconnecting'));
+    expect(states.find((s) => s.phase === 'reconnecting')!.reason).toBe('connection closed (code 1009)');
   });
 
   it('says when it will try again, and since when it is offline', async () => {

@@ -81,7 +81,7 @@ async function decide(io: CliIo, d: Decision): Promise<number> {
     if (!session) throw new CliError(`not found: there is no session ${d.sessionId}`);
     const checkpointId = d.checkpoint ?? session.checkpoint?.id;
     if (!checkpointId) throw new CliError(`nothing to ${d.action}: ${d.sessionId} ("${session.title}") has no pending checkpoint (it is ${session.status})`);
-    const reply = await companion.commands.run({ action: d.action, sessionId: d.sessionId, checkpointId, ...(d.comment ? { comment: d.comment } : {}) });
+    const reply = await companion.commands.run({ action: d.action, sessionId: d.sessionId, checkpointId, ...(d.comment ? { comment: d.comment } : {}) }, d.timeoutS * 1000);
     if (!reply.ok) throw new CliError(`${reply.code}: ${reply.message}`, reply.code === 'offline' ? ExitCode.offline : ExitCode.failed);
     io.out(`${d.action === 'approve' ? 'Approved' : 'Rejected'} checkpoint ${checkpointId} of ${d.sessionId} ("${session.title}").`);
     return ExitCode.ok;

@@ -53,6 +53,7 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
   private lastPing = 0;
   private retryAfterMs: number | null = null;
   private stopped = true;
+  private dropping = false;
   private readonly invalid = new SlidingWindowCounter(INVALID_FRAME_LIMIT, INVALID_FRAME_WINDOW_MS);
   private readonly clock: () => number;
   private readonly random: () => number;
@@ -123,7 +124,10 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
 
   /** Closes the socket from our side (e.g. 1008 after too many invalid frames); the usual reconnect follows. */
   drop(code: number, reason: string): void {
-    this.ws?.close(code, reason);
+    if (!this.ws) return;
+    // Frames still in flight until the close completes are not read (nor counted, nor logged).
+    this.dropping = true;
+    this.ws.close(code, reason);
   }
 
   private connect(): void {
@@ -139,6 +143,7 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     });
     this.ws = ws;
     let ending: Ending | null = null;
+    let opened = false;
     const end = (e: Ending) => (ending ??= e);
     ws.on('unexpected-response', (req, res) => {
       end({ kind: 'http', status: res.statusCode ?? 0 });
@@ -146,10 +151,15 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
       this.closed(ws, ending!);
     });
     ws.on('error', (error) => {
-      end(/subprotocol/i.test(error.message) ? { kind: 'no-subprotocol' } : { kind: 'network' });
+      // Once open, the close code tells what happened (1009 for a frame over 1 MiB); before, the error does.
+      if (!opened) end(/subprotocol/i.test(error.message) ? { kind: 'no-subprotocol' } : { kind: 'network' });
+      // ws drops the socket itself on a frame it will not read; name the code it sent, not 1006.
+      else if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') end({ kind: 'close', code: CloseCode.messageTooBig });
       if (ws.readyState !== WebSocket.OPEN && ws.readyState !== WebSocket.CLOSING) this.closed(ws, ending!);
     });
     ws.on('open', () => {
+      opened = true;
+      this.dropping = false;
       this.lastHeard = this.clock();
       this.invalid.reset();
       this.retryAfterMs = null;
@@ -165,6 +175,7 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
   }
 
   private receive(text: string | null): void {
+    if (this.dropping) return;
     if (text === null) return this.dropInvalid(null, 'binary frame');
     const decoded = decodeServerFrame(text);
     if (decoded.kind === 'unknown') {
@@ -206,7 +217,7 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     this.emit('down', { dropCursor: action.kind === 'reconnect' && action.dropCursor === true });
     if (this.stopped) return;
     if (action.kind === 'stop') {
-      this.logger.warn(`${action.phase}: ${action.reason}`);
+      // No log line: the state carries the reason, and whoever shows it words it for the person.
       return this.setState({ phase: action.phase, nextTryAt: null, reason: action.reason });
     }
     this.attempt++;

@@ -26,6 +26,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private healing = false;
   private headSeq: number | null = null;
   private caughtUp = false;
+  private healCursor: number | null = null;
+  private healsAtCursor = 0;
   /** serverTime − local time at hello: the 30-minute and 24-hour rules run on the server's clock. */
   private skewMs = 0;
   readonly stats = { snapshots: 0, batches: 0, replays: 0, gaps: 0, outOfOrderPages: 0 };
@@ -125,6 +127,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     if (verdict === 'gap') {
       if (this.healing) return;
       this.stats.gaps++;
+      this.noteHeal(this.cursor);
       this.healing = true;
       this.logger.info(`gap: expected seq ${this.cursor + 1}, got ${frame.fromSeq}; subscribing again`);
       this.subscribe();
@@ -138,6 +141,18 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.stats.batches++;
     this.emit('applied', changes, 'changes');
     this.checkCaughtUp();
+  }
+
+  /**
+   * A gap that comes back at the same cursor after healing means the missing batch itself is being
+   * dropped (it fails validation, say a newer server's data). Say so once instead of retrying silently.
+   */
+  private noteHeal(cursor: number): void {
+    this.healsAtCursor = cursor === this.healCursor ? this.healsAtCursor + 1 : 1;
+    this.healCursor = cursor;
+    if (this.healsAtCursor === 3) {
+      this.logger.warn(`stuck at seq ${cursor}: the change after it keeps arriving in a form this version cannot read; updating Parrot Tray may help`);
+    }
   }
 
   private checkCaughtUp(): void {

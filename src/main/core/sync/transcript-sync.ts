@@ -39,9 +39,9 @@ export class TranscriptSync {
     private readonly options: TranscriptSyncOptions,
   ) {
     this.pageSize = options.pageSize ?? 200;
-    this.concurrency = options.concurrency ?? 4;
-    this.prefetchLimit = options.prefetchLimit ?? 500;
-    this.pacer = new RequestPacer(options.requestsPerSecond ?? 50);
+    this.concurrency = options.concurrency ?? 8;
+    this.prefetchLimit = options.prefetchLimit ?? 250;
+    this.pacer = new RequestPacer(options.requestsPerSecond ?? 100);
     connection.on('frame', (frame) => this.onFrame(frame));
     connection.on('live', () => this.onLive());
     connection.on('down', () => {
