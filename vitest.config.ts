@@ -1,14 +1,21 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    environment: 'node',
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 15_000,
     hookTimeout: 15_000,
-    // Every server a test starts listens on loopback and is stopped in afterEach.
     restoreMocks: true,
+    projects: [
+      {
+        // Everything on the Node side; every server a test starts listens on loopback and stops in afterEach.
+        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/renderer/**', 'test/e2e/**', 'node_modules/**'], environment: 'node' },
+      },
+      {
+        plugins: [react()],
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['test/renderer/setup.ts'] },
+      },
+    ],
   },
 });

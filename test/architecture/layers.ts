@@ -22,7 +22,8 @@ interface LayerRule {
 const RULES: Record<Layer, LayerRule> = {
   shared: { label: 'src/shared', may: ['shared', 'npm'], npmAllowList: ['zod'] },
   core: { label: 'src/main/core', may: ['shared', 'core', 'node', 'npm'] },
-  cli: { label: 'src/main/cli', may: ['shared', 'core', 'cli', 'node', 'npm'] },
+  // The CLI's web command serves the web preview, so the CLI may start the web bridge (not the reverse).
+  cli: { label: 'src/main/cli', may: ['shared', 'core', 'web', 'cli', 'node', 'npm'] },
   web: { label: 'src/main/web', may: ['shared', 'core', 'web', 'node', 'npm'] },
   shell: {
     label: 'src/main/shell (and src/main/index.ts)',

@@ -5,8 +5,9 @@ import { demoBackendCommand } from './commands/demo-backend';
 import { sessionsCommand } from './commands/sessions';
 import { syncCommand } from './commands/sync';
 import { transcriptCommand } from './commands/transcript';
+import { webCommand } from './commands/web';
 
-const COMMANDS: Command[] = [syncCommand, sessionsCommand, transcriptCommand, approveCommand, rejectCommand, demoBackendCommand];
+const COMMANDS: Command[] = [syncCommand, sessionsCommand, transcriptCommand, approveCommand, rejectCommand, webCommand, demoBackendCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -27,6 +27,9 @@ interface CompanionEvents {
   state: [state: ConnectionState];
   applied: [changes: SessionChange[]];
   caughtUp: [];
+  /** An opened session's transcript grew past `afterSeq` (entries are in the cache, redacted). */
+  transcript: [sessionId: string, afterSeq: number];
+  hello: [];
 }
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -60,10 +63,14 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.notifySettings = NotifySettings.parse(options.notify ?? {});
     this.connection = new StreamConnection({ url: options.backendUrl, token: options.token, clock, random: options.random, logger });
     this.sync = new SyncEngine(this.connection, cache, clock, logger);
-    this.transcripts = new TranscriptSync(this.connection, cache, { now: () => this.sync.now() });
+    this.transcripts = new TranscriptSync(this.connection, cache, {
+      now: () => this.sync.now(),
+      onStored: (sessionId, afterSeq) => this.emit('transcript', sessionId, afterSeq),
+    });
     this.commands = new CommandClient(this.connection);
     this.connection.on('state', (state) => this.emit('state', state));
     this.sync.on('caughtUp', () => this.emit('caughtUp'));
+    this.sync.on('hello', () => this.emit('hello'));
     this.sync.on('applied', (changes) => {
       // Notifications first: an approval must not wait behind transcript bookkeeping.
       this.notify(changes);
@@ -99,9 +106,14 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.cache.close();
   }
 
-  get userId(): string | null {
+  /** The signed-in user, as the last hello named them (kept in the cache for offline use). */
+  get user(): { id: string; name: string } | null {
     const user = this.cache.getMeta('user');
-    return user ? (JSON.parse(user) as { id: string }).id : null;
+    return user ? (JSON.parse(user) as { id: string; name: string }) : null;
+  }
+
+  get userId(): string | null {
+    return this.user?.id ?? null;
   }
 
   private notify(changes: SessionChange[]): void {

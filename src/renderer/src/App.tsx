@@ -1,9 +1,29 @@
-/** A placeholder until the Command Center lands: says what the app is, in the user's words. */
-export function App() {
+import { useEffect } from 'react';
+import type { ParrotApi } from '../../shared/api';
+import { ApiProvider } from './api/api-context';
+import { useUiStore } from './state/useUiStore';
+import { useViewSubscription } from './state/useViewSubscription';
+import { DetailView } from './views/detail/DetailView';
+import { Popover } from './views/popover/Popover';
+import { SessionsPage } from './views/sessions/SessionsPage';
+
+/** The renderer's root: one API, one store, three places to be. */
+export function App({ api }: { api: ParrotApi }) {
+  useViewSubscription(api);
+  const route = useUiStore((s) => s.route);
+  const back = useUiStore((s) => s.back);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !(e.target instanceof HTMLElement && e.target.closest('dialog'))) back();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [back]);
   return (
-    <main>
-      <h1>Parrot Tray</h1>
-      <p>What is my agent doing right now, and where do I pick it back up?</p>
-    </main>
+    <ApiProvider api={api}>
+      {route.name === 'popover' && <Popover />}
+      {route.name === 'sessions' && <SessionsPage />}
+      {route.name === 'detail' && <DetailView id={route.id} />}
+    </ApiProvider>
   );
 }

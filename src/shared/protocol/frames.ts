@@ -100,19 +100,21 @@ export const COMMAND_ACTIONS = ['approve', 'reject', 'resume', 'cancel', 'end'] 
 export const CommandAction = z.enum(COMMAND_ACTIONS);
 export type CommandAction = z.infer<typeof CommandAction>;
 
-export const CommandFrame = z
-  .object({
-    type: z.literal('command'),
-    reqId: ReqId,
-    action: CommandAction,
-    sessionId: Id,
-    checkpointId: Id.optional(),
-    comment: z.string().max(10_000).optional(),
-  })
-  .refine((f) => (f.action === 'approve' || f.action === 'reject' ? f.checkpointId !== undefined : true), {
-    message: 'approve and reject need the checkpointId the person saw',
-    path: ['checkpointId'],
-  });
+/** What a command asks for, without its envelope: the renderer API sends exactly this. */
+export const CommandFields = z.object({
+  action: CommandAction,
+  sessionId: Id,
+  checkpointId: Id.optional(),
+  comment: z.string().max(10_000).optional(),
+});
+
+/** approve and reject need the checkpoint the person saw (section 3.6). */
+export const needsCheckpoint = (c: { action: CommandAction; checkpointId?: string }): boolean =>
+  c.action === 'approve' || c.action === 'reject' ? c.checkpointId !== undefined : true;
+const NEEDS_CHECKPOINT = { message: 'approve and reject need the checkpointId the person saw', path: ['checkpointId'] };
+
+export const CommandFrame = CommandFields.extend({ type: z.literal('command'), reqId: ReqId }).refine(needsCheckpoint, NEEDS_CHECKPOINT);
+export const CommandRequest = CommandFields.refine(needsCheckpoint, NEEDS_CHECKPOINT);
 
 /** Schemas by `type`: what each side accepts. A type missing here is unknown and ignored. */
 export const SERVER_FRAMES = {

@@ -4,3 +4,4 @@ export * from './progress';
 export * from './ordering';
 export * from './summary';
 export * from './change';
+export * from './insights';

@@ -58,6 +58,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     return this.clock() + this.skewMs;
   }
 
+  get skew(): number {
+    return this.skewMs;
+  }
+
   get appliedSeq(): number | null {
     return this.cursor;
   }

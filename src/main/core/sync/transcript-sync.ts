@@ -14,6 +14,8 @@ export interface TranscriptSyncOptions {
   requestsPerSecond?: number;
   /** Active or recent sessions beyond this many (newest first) are fetched only when opened. */
   prefetchLimit?: number;
+  /** Told after entries of an opened session were stored, so a view can show them. */
+  onStored?: (sessionId: string, afterSeq: number) => void;
 }
 
 /**
@@ -178,6 +180,9 @@ export class TranscriptSync {
   }
 
   private store(sessionId: string, entries: TranscriptEntry[]): void {
-    if (entries.length > 0 && this.cache.getSession(sessionId)) this.cache.appendTranscript(sessionId, entries);
+    if (entries.length === 0 || !this.cache.getSession(sessionId)) return;
+    const before = this.cache.lastTranscriptSeq(sessionId);
+    this.cache.appendTranscript(sessionId, entries);
+    if (this.opened.has(sessionId) && this.cache.lastTranscriptSeq(sessionId) > before) this.options.onStored?.(sessionId, before);
   }
 }

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { Session } from '../../../shared/protocol';
+import { categoryOf, progressLabel } from '../../../shared/sessions';
+import { useApi } from '../api/api-context';
+import { DecisionControls } from './DecisionControls';
+import { KindIcon } from './KindIcon';
+import { openDetail } from './openDetail';
+import { RelativeTime } from './RelativeTime';
+import { SessionRowNotes } from './SessionRowNotes';
+import { StatusChip } from './StatusChip';
+import '../styles/rows.css';
+
+export interface SessionRowProps {
+  session: Session;
+  /** The skew-corrected clock (useNow): relative times and "stalled" tick with it. */
+  now: number;
+  /** Tighter spacing and an icon-only link, for the popover. */
+  compact?: boolean;
+  /** Replaces the default, which opens the detail view and comes back to the current list. */
+  onOpen?: (session: Session) => void;
+  /** The roving tabindex from useListKeyboard; every button in the row follows it. */
+  tabIndex?: 0 | -1;
+  /** Leaves out Approve/Reject where the surrounding view shows its own. */
+  hideDecisions?: boolean;
+}
+
+/**
+ * One session as every list shows it. The caller wraps it in an <li>; the row carries
+ * `data-row-id` and its main button `data-row-primary`, which is how useListKeyboard finds them.
+ */
+export function SessionRow({ session, now, compact = false, onOpen, tabIndex, hideDecisions = false }: SessionRowProps) {
+  const api = useApi();
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const category = categoryOf(session);
+
+  const openExternal = () => {
+    setLinkError(null);
+    api.call('openExternal', { url: session.webUrl }).catch((error: unknown) => {
+      setLinkError(`Couldn't open Disco Parrot: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+
+  return (
+    <div className={`row row-${category}${compact ? ' row-compact' : ''}`} data-row-id={session.id} data-category={category}>
+      <div className="row-head">
+        <KindIcon kind={session.kind} />
+        <button
+          type="button"
+          className="row-title"
+          data-row-primary=""
+          tabIndex={tabIndex}
+          title={session.title}
+          onClick={() => (onOpen ? onOpen(session) : openDetail(session.id))}
+        >
+          <span className="visually-hidden">Open </span>
+          {session.title}
+        </button>
+        <StatusChip session={session} />
+      </div>
+      <div className="row-meta">
+        <span className="row-progress">{progressLabel(session)}</span>
+        <span className="row-owner">{session.owner.name}</span>
+        <span className="row-moved">
+          <span className="visually-hidden">last moved </span>
+          <RelativeTime at={session.updatedAt} now={now} />
+        </span>
+        <button type="button" className="row-external" tabIndex={tabIndex} title="Open in Disco Parrot" onClick={openExternal}>
+          <span className={compact ? 'visually-hidden' : undefined}>Open in Disco Parrot</span>
+          <span aria-hidden="true"> ↗</span>
+        </button>
+      </div>
+      <SessionRowNotes session={session} now={now} />
+      {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} />}
+      {linkError && (
+        <p role="alert" className="row-note row-error">
+          {linkError}
+        </p>
+      )}
+    </div>
+  );
+}

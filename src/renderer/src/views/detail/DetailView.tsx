@@ -1,0 +1,58 @@
+import type { Session } from '../../../../shared/protocol';
+import { isActive } from '../../../../shared/sessions';
+import { useNow } from '../../state/useNow';
+import { useSessionsStore } from '../../state/useSessionsStore';
+import { useUiStore } from '../../state/useUiStore';
+import { ChatDetail } from './ChatDetail';
+import { DetailHeader } from './DetailHeader';
+import { FlowTimeline } from './FlowTimeline';
+import { RunMetadata } from './RunMetadata';
+import { TaskDetail } from './TaskDetail';
+import { Transcript } from './Transcript';
+import { useTranscript } from './useTranscript';
+import '../../styles/detail.css';
+
+/** One session in full: what the row says, plus the view its kind calls for, its metadata and transcript. */
+export function DetailView({ id }: { id: string }) {
+  const session = useSessionsStore((s) => s.byId[id]);
+  const loaded = useSessionsStore((s) => s.loaded);
+  const back = useUiStore((s) => s.back);
+
+  if (!session) {
+    return (
+      <main className="detail-page detail-missing" aria-labelledby="detail-missing-heading">
+        <button type="button" className="detail-back" onClick={back}>
+          <span aria-hidden="true">← </span>Back
+        </button>
+        <h1 id="detail-missing-heading">{loaded ? 'Session not found' : 'Loading session…'}</h1>
+        {loaded && <p className="muted">It may have been removed, or it is older than what this computer keeps.</p>}
+      </main>
+    );
+  }
+  // Keyed by id: moving to another session (a parent, a child) starts its own transcript afresh.
+  return <SessionDetail key={session.id} session={session} onBack={back} />;
+}
+
+function SessionDetail({ session, onBack }: { session: Session; onBack: () => void }) {
+  const now = useNow();
+  const transcript = useTranscript(session.id);
+  const isChat = session.kind === 'chat';
+
+  return (
+    <main className={`detail-page detail-${session.kind}`} aria-label={session.title}>
+      <DetailHeader session={session} now={now} onBack={onBack} />
+      <div className="detail-body">
+        {session.kind === 'flow_run' && <FlowTimeline session={session} entries={transcript.entries} />}
+        {session.kind === 'background_task' && <TaskDetail session={session} now={now} />}
+        {session.kind === 'chat' && <ChatDetail session={session} now={now} />}
+        <RunMetadata session={session} />
+        <Transcript
+          state={transcript}
+          label={isChat ? 'Conversation' : 'Transcript'}
+          variant={isChat ? 'conversation' : 'log'}
+          startAtEnd={isChat || isActive(session, now)}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import type { TaskSession } from '../../../../shared/protocol';
+import { isStalled, progressLabel, rollUp, rollUpLabel } from '../../../../shared/sessions';
+import { kindLabel } from '../../components/KindIcon';
+import { StatusChip } from '../../components/StatusChip';
+import { useSessionsStore } from '../../state/useSessionsStore';
+import { SessionLink } from './SessionLink';
+
+/** A background task: its state and effort, where it came from, and its fan-out children. */
+export function TaskDetail({ session, now }: { session: TaskSession; now: number }) {
+  const byId = useSessionsStore((s) => s.byId);
+  const { task } = session;
+  const summary = useMemo(() => rollUp(session, (id) => byId[id]), [session, byId]);
+  const from = task.backgroundedFrom;
+
+  return (
+    <section className="detail-section" aria-labelledby="task-heading">
+      <h2 id="task-heading">Task</h2>
+      <dl className="detail-facts">
+        <dt>State</dt>
+        <dd>
+          <StatusChip session={session} />
+          {isStalled(session, now) && <span className="detail-stalled"> No progress for 30 minutes — possibly stalled</span>}
+        </dd>
+        <dt>Effort</dt>
+        <dd>{progressLabel(session)}</dd>
+        {from && (
+          <>
+            <dt>Backgrounded from</dt>
+            <dd>
+              <span className="muted">{kindLabel(from.kind)}: </span>
+              <SessionLink id={from.id} />
+            </dd>
+          </>
+        )}
+        {task.parentId && (
+          <>
+            <dt>Parent task</dt>
+            <dd>
+              <SessionLink id={task.parentId} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {task.childIds.length > 0 && (
+        <>
+          <h3>
+            Fan-out <span className="muted">· {rollUpLabel(summary)}</span>
+          </h3>
+          <ul className="task-children" aria-label="Child tasks">
+            {task.childIds.map((id) => {
+              const child = byId[id];
+              return (
+                <li key={id} className="task-child">
+                  {child ? <StatusChip session={child} /> : <span className="chip chip-neutral">Unknown</span>}
+                  <SessionLink id={id} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import { commandCenterView } from '../../../../shared/sessions';
+import { useListKeyboard } from '../../components/useListKeyboard';
+import { useFocusStore } from '../../state/useFocusStore';
+import { useNow } from '../../state/useNow';
+import { useSessionsStore } from '../../state/useSessionsStore';
+import { useUiStore } from '../../state/useUiStore';
+import { PopoverHeader } from './PopoverHeader';
+import { ConnectionProblem, LoadingState } from './PopoverNotice';
+import { PopoverSection } from './PopoverSection';
+import '../../styles/popover.css';
+
+/**
+ * The tray popover (about 380×600): what is in motion now, what finished or went quiet in the
+ * last day, and the way to the full list. A chat moves to Recent on the clock alone, because
+ * `now` ticks and the split is recomputed from it.
+ */
+export function Popover() {
+  const now = useNow();
+  const loaded = useSessionsStore((s) => s.loaded);
+  const byId = useSessionsStore((s) => s.byId);
+  const go = useUiStore((s) => s.go);
+  const view = useMemo(() => commandCenterView(Object.values(byId), now), [byId, now]);
+  const ids = useMemo(() => [...view.activeNow, ...view.recent].map((s) => s.id), [view]);
+  const keyboard = useListKeyboard({
+    ids,
+    // The popover has no search box: "/" takes the person to the Sessions page, which focuses its own.
+    onSearch: () => {
+      useFocusStore.getState().requestSearchFocus();
+      go({ name: 'sessions' });
+    },
+  });
+
+  return (
+    <div className="popover" {...keyboard.containerProps}>
+      <PopoverHeader />
+      <main className="popover-body" aria-busy={!loaded}>
+        <ConnectionProblem />
+        {loaded ? (
+          <>
+            <PopoverSection title="Active Now" sessions={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} />
+            <PopoverSection title="Recent" sessions={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} />
+          </>
+        ) : (
+          <LoadingState />
+        )}
+      </main>
+      <footer className="popover-footer">
+        <span className="popover-hint muted" aria-hidden="true">
+          j/k move · a approve · / search
+        </span>
+        <button type="button" className="btn" onClick={() => go({ name: 'sessions' })}>
+          All sessions
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Session } from '../../../../shared/protocol';
+import { connectionWords } from '../../../../shared/connection-words';
+import { useNow } from '../../state/useNow';
+import { useSessionsStore } from '../../state/useSessionsStore';
+
+export function approvalsWords(count: number): string {
+  if (count === 0) return 'No approvals waiting';
+  return `${count} ${count === 1 ? 'approval' : 'approvals'} waiting`;
+}
+
+function countApprovals(byId: Record<string, Session>): number {
+  let n = 0;
+  for (const s of Object.values(byId)) if (s.checkpoint) n++;
+  return n;
+}
+
+/** The name, whether the data is real, how fresh it is, and how many decisions wait on someone. */
+export function PopoverHeader() {
+  const connection = useSessionsStore((s) => s.connection);
+  const skewMs = useSessionsStore((s) => s.skewMs);
+  const demo = useSessionsStore((s) => s.demo);
+  const loaded = useSessionsStore((s) => s.loaded);
+  // Every session counts, not only those shown: an approval is waiting wherever its row is.
+  const approvals = useSessionsStore((s) => countApprovals(s.byId));
+  // A countdown needs a one-second tick; otherwise the slower default is plenty.
+  const serverNow = useNow(connection.phase === 'reconnecting' ? 1_000 : 5_000);
+  // nextTryAt and offlineSince come from this machine's clock, so undo the server skew here.
+  const words = connectionWords(connection, serverNow - skewMs);
+
+  return (
+    <header className="popover-header">
+      <div className="popover-title-line">
+        <h1 className="popover-title">Parrot Tray</h1>
+        {demo && <span className="badge badge-demo">Demo data</span>}
+      </div>
+      <div role="status" className="popover-status">
+        <span className={`conn conn-${words.tone}`}>
+          <span className="conn-dot" aria-hidden="true" />
+          {words.text}
+        </span>
+        {loaded && (
+          <>
+            <span className="visually-hidden">. </span>
+            <span className={approvals > 0 ? 'approvals approvals-waiting' : 'approvals'}>{approvalsWords(approvals)}</span>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,65 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useImperativeHandle, useRef, type Ref } from 'react';
+import type { Session } from '../../../../shared/protocol';
+import { SessionRow } from '../../components/SessionRow';
+
+/** A compact row's usual height; rows with an error or a checkpoint prompt are measured as they render. */
+export const ROW_ESTIMATE_PX = 64;
+export const OVERSCAN = 6;
+
+/**
+ * The whole tenant's sessions, virtualized: only the rows in view (plus a few) are in the DOM, so
+ * 10,000 sessions scroll like 10. Rows carry aria-setsize/aria-posinset because a screen reader
+ * cannot count rows that are not there.
+ */
+export interface SessionListHandle {
+  /** Scrolls a row into the DOM so useListKeyboard can focus it. */
+  reveal: (index: number) => void;
+}
+
+interface SessionListProps {
+  sessions: readonly Session[];
+  now: number;
+  /** The roving tab stop from useListKeyboard. */
+  tabIndexFor?: (id: string) => 0 | -1;
+  onOpen?: (id: string) => void;
+  ref?: Ref<SessionListHandle>;
+}
+
+export function SessionList({ sessions, now, tabIndexFor, onOpen, ref }: SessionListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: sessions.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN,
+    getItemKey: (i) => sessions[i]?.id ?? i,
+  });
+  useImperativeHandle(ref, () => ({ reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }), [virtualizer]);
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <div ref={scrollRef} className="sessions-scroll" data-testid="sessions-scroll">
+      <div role="list" aria-label="Sessions" className="sessions-list" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const session = sessions[item.index];
+          if (!session) return null;
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              role="listitem"
+              aria-setsize={sessions.length}
+              aria-posinset={item.index + 1}
+              className="sessions-item"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <SessionRow session={session} now={now} compact tabIndex={tabIndexFor?.(session.id)} onOpen={onOpen && ((s) => onOpen(s.id))} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './schemas';
+export * from './parrot-api';
+export * from './bridge-wire';

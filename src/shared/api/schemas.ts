@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ConnectionState } from '../connection-state';
+import { CommandRequest as ProtocolCommandRequest, Id, Ref, Session, TranscriptEntry } from '../protocol';
+
+/**
+ * The one API between the renderer and the main side, as schemas. The Electron preload carries it
+ * over IPC and the web preview over a loopback WebSocket; both validate every message with these,
+ * and every type below is inferred from them.
+ */
+
+/** The whole view: sent first, and again whenever the receiver has missed a version. */
+export const ViewSnapshot = z.object({
+  kind: z.literal('snapshot'),
+  version: z.number().int().nonnegative(),
+  sessions: z.array(Session),
+  connection: ConnectionState,
+  user: Ref.nullable(),
+  /** Server time minus local time, so the 30-minute and 24-hour rules use the server's clock. */
+  skewMs: z.number(),
+  /** True when the app runs against its own demo backend: the UI says "Demo data". */
+  demo: z.boolean(),
+});
+
+/** What changed since `version - 1`: sessions by id, never whole lists. */
+export const ViewDelta = z.object({
+  kind: z.literal('delta'),
+  version: z.number().int().positive(),
+  upserts: z.array(Session),
+  removals: z.array(Id),
+  connection: ConnectionState.optional(),
+  user: Ref.nullable().optional(),
+  skewMs: z.number().optional(),
+});
+
+export const ViewUpdate = z.discriminatedUnion('kind', [ViewSnapshot, ViewDelta]);
+
+/** A command as the renderer asks for it: the protocol's own fields and rule, without reqId. */
+export const CommandRequest = ProtocolCommandRequest;
+
+export const CommandReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.string(), message: z.string() })]);
+
+export const TranscriptRequest = z.object({
+  sessionId: Id,
+  afterSeq: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(5000).default(1000),
+});
+
+/** Only https links leave the app (Electron security checklist 15). */
+export const ExternalUrl = z.string().url().refine((u) => u.startsWith('https://'), { message: 'only https links can be opened' });
+
+/** Every request the renderer can make: its parameters and its result. */
+export const API_METHODS = {
+  command: { params: CommandRequest, result: CommandReply },
+  transcript: { params: TranscriptRequest, result: z.array(TranscriptEntry) },
+  openSession: { params: z.object({ sessionId: Id }), result: z.null() },
+  closeSession: { params: z.object({ sessionId: Id }), result: z.null() },
+  openExternal: { params: z.object({ url: ExternalUrl }), result: z.null() },
+} as const;
+export type ApiMethod = keyof typeof API_METHODS;
+export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;
+export type ApiResult<M extends ApiMethod> = z.output<(typeof API_METHODS)[M]['result']>;
+
+/** Pushed from main: the view, and new transcript entries of an opened session. */
+export const TranscriptPush = z.object({ sessionId: Id, entries: z.array(TranscriptEntry) });
+
+export type ViewSnapshot = z.infer<typeof ViewSnapshot>;
+export type ViewDelta = z.infer<typeof ViewDelta>;
+export type ViewUpdate = z.infer<typeof ViewUpdate>;
+export type CommandRequest = z.infer<typeof CommandRequest>;
+export type CommandReply = z.infer<typeof CommandReply>;
+export type TranscriptPush = z.infer<typeof TranscriptPush>;

@@ -1,0 +1,44 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { ApiProvider } from '../../../src/renderer/src/api/api-context';
+import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
+import type { ConnectionState } from '../../../src/shared/connection-state';
+import type { Session } from '../../../src/shared/protocol';
+import { NOW } from '../../shared/fixtures';
+import { FakeApi, LIVE } from '../fake-api';
+
+export const offline = (over: Partial<ConnectionState> = {}): ConnectionState => ({
+  phase: 'reconnecting',
+  nextTryAt: NOW + 4_000,
+  offlineSince: NOW - 60_000,
+  reason: 'network unreachable',
+  ...over,
+});
+
+/** The first snapshot, as the main side sends it. */
+export function feed(sessions: Session[], options: { connection?: ConnectionState; demo?: boolean } = {}): void {
+  useSessionsStore.getState().apply({
+    kind: 'snapshot',
+    version: 0,
+    sessions,
+    connection: options.connection ?? LIVE,
+    user: { id: 'u_ada', name: 'Ada Lovelace' },
+    skewMs: 0,
+    demo: options.demo ?? false,
+  });
+}
+
+/** The next delta after whatever the store holds. */
+export function push(delta: { upserts?: Session[]; removals?: string[]; connection?: ConnectionState }): void {
+  const { version } = useSessionsStore.getState();
+  useSessionsStore.getState().apply({ kind: 'delta', version: version + 1, upserts: delta.upserts ?? [], removals: delta.removals ?? [], ...(delta.connection ? { connection: delta.connection } : {}) });
+}
+
+/** Renders inside the API provider; `rerender` keeps the provider. */
+export function renderWithApi(ui: ReactElement, api: FakeApi = new FakeApi()) {
+  return { api, ...render(ui, { wrapper: ({ children }) => <ApiProvider api={api}>{children}</ApiProvider> }) };
+}
+
+export function commandCalls(api: FakeApi): unknown[] {
+  return api.calls.filter((c) => c.method === 'command').map((c) => c.params);
+}

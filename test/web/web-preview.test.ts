@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ApiHost } from '../../src/main/core/api/api-host';
+import { Companion } from '../../src/main/core/companion';
+import { WebPreviewServer } from '../../src/main/web/web-server';
+import { BRIDGE_PROTOCOL } from '../../src/shared/api';
+import { startBackend, TOKEN } from '../support/backend';
+import { waitFor } from '../support/scripted-server';
+import { tempDir } from '../support/temp-dir';
+
+const closers: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+async function preview() {
+  const { backend, url } = await startBackend();
+  const { companion } = Companion.open({ backendUrl: url, token: TOKEN, dataDir: tempDir() });
+  const host = new ApiHost(companion, { demo: true });
+  const site = tempDir();
+  mkdirSync(join(site, 'assets'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Parrot Tray</title>');
+  writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
+  const server = new WebPreviewServer(site, host);
+  const printed = await server.listen(0);
+  companion.start();
+  closers.push(() => companion.close(), () => server.close());
+  await waitFor(() => companion.sync.appliedSeq !== null, 5000);
+  return { backend, companion, server, printed, site };
+}
+
+function bridge(server: WebPreviewServer, options: { origin?: string; secret?: string } = {}) {
+  const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge`, [BRIDGE_PROTOCOL, `secret.${options.secret ?? server.secret}`], {
+    headers: { origin: options.origin ?? server.origin },
+  });
+  closers.push(() => ws.terminate());
+  const messages: any[] = [];
+  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+  return { ws, messages };
+}
+
+const statusOf = (ws: WebSocket) =>
+  new Promise<number>((resolve, reject) => {
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('open', () => reject(new Error('accepted')));
+    ws.once('error', () => undefined);
+  });
+
+describe('web preview server', () => {
+  it('prints a loopback URL whose #fragment carries the per-run secret, and serves the built renderer', async () => {
+    const { printed, server } = await preview();
+    expect(printed).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[\w-]{20,}$/);
+    expect(printed).toContain(server.secret);
+    const page = await fetch(`${server.origin}/`);
+    expect(await page.text()).toContain('Parrot Tray');
+    expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${server.origin}/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+  });
+
+  it('refuses the bridge to another origin or a wrong secret', async () => {
+    const { server } = await preview();
+    expect(await statusOf(bridge(server, { origin: 'http://evil.example' }).ws)).toBe(403);
+    expect(await statusOf(bridge(server, { secret: 'guess' }).ws)).toBe(403);
+  });
+
+  it('sends a snapshot then deltas by version, and runs validated commands', async () => {
+    const { server, backend } = await preview();
+    const { ws, messages } = bridge(server);
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ t: 'subscribe' }));
+    await waitFor(() => messages.some((m) => m.t === 'view' && m.update.kind === 'snapshot'));
+    const snapshot = messages.find((m) => m.t === 'view').update;
+    expect(snapshot.sessions).toHaveLength(backend.tenant.size);
+    expect(snapshot.demo).toBe(true);
+    const paused = backend.tenant.all().find((s) => s.checkpoint)!;
+    ws.send(JSON.stringify({ t: 'call', id: 1, method: 'command', params: { action: 'approve', sessionId: paused.id, checkpointId: paused.checkpoint!.id } }));
+    await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 1));
+    expect(messages.find((m) => m.t === 'reply' && m.id === 1)).toMatchObject({ ok: true, result: { ok: true } });
+    await waitFor(() => messages.some((m) => m.t === 'view' && m.update.kind === 'delta' && m.update.upserts.some((s: any) => s.id === paused.id)));
+    const versions = messages.filter((m) => m.t === 'view' && m.update.kind === 'delta').map((m) => m.update.version);
+    versions.forEach((v, i) => i > 0 && expect(v).toBe(versions[i - 1] + 1));
+    ws.send(JSON.stringify({ t: 'call', id: 2, method: 'command', params: { action: 'approve', sessionId: paused.id } }));
+    await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 2));
+    expect(messages.find((m) => m.t === 'reply' && m.id === 2)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid command request/) });
+  });
+});

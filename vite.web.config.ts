@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The renderer alone, for the web preview (`parrot-tray web`): the same source electron-vite builds
+ * for the app, without the Electron parts, into out/web beside the CLI that serves it.
+ */
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'src/renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
