@@ -86,4 +86,19 @@ describe('web preview server', () => {
     await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 2));
     expect(messages.find((m) => m.t === 'reply' && m.id === 2)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid command request/) });
   });
+
+  it('reads and updates notification settings, refusing invalid ones', async () => {
+    const { server, companion } = await preview();
+    const { ws, messages } = bridge(server);
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ t: 'call', id: 1, method: 'getSettings', params: {} }));
+    ws.send(JSON.stringify({ t: 'call', id: 2, method: 'updateSettings', params: { scope: 'all', quietHours: { start: '22:00', end: '07:00' } } }));
+    ws.send(JSON.stringify({ t: 'call', id: 3, method: 'updateSettings', params: { scope: 'everyone' } }));
+    await waitFor(() => messages.filter((m) => m.t === 'reply').length === 3);
+    const reply = (id: number) => messages.find((m) => m.t === 'reply' && m.id === id);
+    expect(reply(1).result).toMatchObject({ scope: 'mine', failures: false });
+    expect(reply(2).result).toMatchObject({ scope: 'all', quietHours: { start: '22:00', end: '07:00' } });
+    expect(reply(3)).toMatchObject({ ok: false });
+    expect(companion.notifySettings.scope).toBe('all');
+  });
 });

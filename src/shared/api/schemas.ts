@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectionState } from '../connection-state';
+import { NotifySettings } from '../notify-settings';
 import { CommandRequest as ProtocolCommandRequest, Id, Ref, Session, TranscriptEntry } from '../protocol';
 
 /**
@@ -55,6 +56,9 @@ export const API_METHODS = {
   openSession: { params: z.object({ sessionId: Id }), result: z.null() },
   closeSession: { params: z.object({ sessionId: Id }), result: z.null() },
   openExternal: { params: z.object({ url: ExternalUrl }), result: z.null() },
+  /** Notification settings; the shell persists them, the web preview keeps them for its run. */
+  getSettings: { params: z.object({}), result: NotifySettings },
+  updateSettings: { params: NotifySettings.partial(), result: NotifySettings },
 } as const;
 export type ApiMethod = keyof typeof API_METHODS;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;

@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { API_METHODS, type ApiMethod, type ApiResult, type TranscriptPush, type ViewDelta, type ViewSnapshot, type ViewUpdate } from '../../../shared/api';
+import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
 
 export interface ApiHostOptions {
   demo: boolean;
   /** How this host opens a link in the person's browser (Electron's shell, or the web preview's tab). */
   openExternal?: (url: string) => Promise<void>;
+  /** Where settings are kept between runs (the shell's electron-store); none in the web preview. */
+  onSettingsChanged?: (settings: NotifySettings) => void;
 }
 
 interface HostEvents {
@@ -83,6 +86,12 @@ export class ApiHost extends EventEmitter<HostEvents> {
       case 'closeSession':
         companion.transcripts.close((params as { sessionId: string }).sessionId);
         return null;
+      case 'getSettings':
+        return companion.notifySettings;
+      case 'updateSettings':
+        companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...(params as Partial<NotifySettings>) });
+        this.options.onSettingsChanged?.(companion.notifySettings);
+        return companion.notifySettings;
       case 'openExternal':
         if (!this.options.openExternal) throw new ApiRequestError('this host cannot open links');
         await this.options.openExternal((params as { url: string }).url);
