@@ -1,0 +1,111 @@
+import type { ConnectionState } from '../../../shared/connection-state';
+import { clockTime } from '../../../shared/format';
+import type { Session } from '../../../shared/protocol/session';
+import { hasPendingCheckpoint, isActive } from '../../../shared/sessions';
+
+/** What the tray icon says at a glance; the order is the precedence, most urgent first. */
+export const TRAY_STATES = ['signin', 'offline', 'approvals', 'busy', 'idle'] as const;
+export type TrayState = (typeof TRAY_STATES)[number];
+
+export interface TrayInput {
+  phase: ConnectionState['phase'];
+  /** Sessions in the 'active' category (running, queued, open chats). */
+  active: number;
+  /** Checkpoints waiting on a person. */
+  approvals: number;
+  demo: boolean;
+  /** ConnectionState.offlineSince: lets the tooltip say how old the counts are. */
+  offlineSince?: number | null;
+}
+
+export interface TrayView {
+  state: TrayState;
+  /** The icon's base name, resolved to a file by iconFile(). */
+  icon: string;
+  tooltip: string;
+  /** macOS menu-bar text beside the icon; '' for none. */
+  title: string;
+}
+
+const APP = 'Parrot Tray';
+// The menu bar is shared with every other app: a fourth digit would only push neighbours away.
+const TITLE_MAX = 99;
+
+/**
+ * The counts from the cached sessions, by the same rules as the session list, so the tooltip's
+ * "12 active" is the list's. Pass only the sessions the badge should count (say, the person's own).
+ */
+export function trayCounts(sessions: readonly Session[], now: number): Pick<TrayInput, 'active' | 'approvals'> {
+  let active = 0;
+  let approvals = 0;
+  for (const s of sessions) {
+    if (isActive(s, now)) active++;
+    if (hasPendingCheckpoint(s)) approvals++;
+  }
+  return { active, approvals };
+}
+
+export function trayState(input: TrayInput): TrayState {
+  // Sign-in and update both need the person to act before anything else will work.
+  if (input.phase === 'signin-needed' || input.phase === 'update-needed') return 'signin';
+  // Not live means the counts may be stale, so a badge or busy dot would claim too much.
+  if (input.phase !== 'live') return 'offline';
+  if (input.approvals > 0) return 'approvals';
+  if (input.active > 0) return 'busy';
+  return 'idle';
+}
+
+export function trayIconBase(state: TrayState): string {
+  return state;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function countWords(input: TrayInput): string {
+  const parts: string[] = [];
+  if (input.approvals > 0) parts.push(plural(input.approvals, 'approval waiting', 'approvals waiting'));
+  if (input.active > 0) parts.push(`${input.active} active`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing running';
+}
+
+function phaseWords(input: TrayInput): string {
+  switch (input.phase) {
+    case 'signin-needed':
+      return 'sign-in needed';
+    case 'update-needed':
+      return 'update needed';
+    case 'connecting':
+      // The first connect has no data yet, so there is nothing to date.
+      return input.offlineSince ? `connecting, data as of ${clockTime(input.offlineSince)}` : 'connecting…';
+    case 'live':
+      return '';
+    default:
+      return input.offlineSince ? `offline, data as of ${clockTime(input.offlineSince)}` : 'offline';
+  }
+}
+
+/**
+ * "Parrot Tray — 3 approvals waiting, 12 active"; when not live the phase comes first and the
+ * cached counts follow, since they are still the best answer the app has.
+ */
+export function trayTooltip(input: TrayInput): string {
+  const name = input.demo ? `${APP} (demo data)` : APP;
+  const phase = phaseWords(input);
+  if (input.phase === 'signin-needed' || input.phase === 'update-needed') return `${name} — ${phase}`;
+  const counts = countWords(input);
+  if (!phase) return `${name} — ${counts}`;
+  return input.approvals > 0 || input.active > 0 ? `${name} — ${phase} (${counts})` : `${name} — ${phase}`;
+}
+
+/** Only a live approvals count earns menu-bar space; the icon already carries every other state. */
+export function trayTitle(input: TrayInput): string {
+  if (trayState(input) !== 'approvals') return '';
+  return input.approvals > TITLE_MAX ? `${TITLE_MAX}+` : String(input.approvals);
+}
+
+export function trayView(input: TrayInput): TrayView {
+  const state = trayState(input);
+  return { state, icon: trayIconBase(state), tooltip: trayTooltip(input), title: trayTitle(input) };
+}
