@@ -1,0 +1,108 @@
+import type { CommandReply } from '../../core/commands/command-client';
+import type { NotifyEvent } from '../../core/notify/policy';
+import { BODY_MAX, clip, TITLE_MAX } from '../../core/notify/text';
+
+export interface NotificationButton {
+  type: 'button';
+  text: string;
+}
+
+/** Action indexes as Electron reports them; the order of APPROVE_ACTIONS. */
+export const ACTION_APPROVE = 0;
+export const ACTION_OPEN = 1;
+const APPROVE_ACTIONS: NotificationButton[] = [
+  { type: 'button', text: 'Approve' },
+  { type: 'button', text: 'Open' },
+];
+
+export const SUMMARY_KEY = 'summary';
+
+export interface ShowNotification {
+  /** The checkpoint id (so a withdraw finds it), `failed:<session id>`, `result:<checkpoint id>` or 'summary'. */
+  key: string;
+  title: string;
+  body: string;
+  /** Empty, or Approve then Open (ACTION_APPROVE, ACTION_OPEN). */
+  actions: NotificationButton[];
+  silent: boolean;
+  urgency: 'normal' | 'low';
+  icon?: string;
+  /** What a click opens: this session in the popover, or (null) just the popover. */
+  openSessionId: string | null;
+  /** Set when Approve is offered: what the action approves. */
+  approve?: { sessionId: string; checkpointId: string };
+}
+export interface WithdrawNotification {
+  withdraw: string;
+}
+export type NotificationPlan = ShowNotification | WithdrawNotification;
+
+export interface PlanOptions {
+  /** process.platform. */
+  platform: string;
+  /** Absolute path of the icon file (Linux and Windows show it; macOS shows the app's own icon). */
+  icon?: string;
+}
+
+/** Electron notification actions exist only on macOS and Windows; elsewhere a click must do. */
+export const supportsActions = (platform: string): boolean => platform === 'darwin' || platform === 'win32';
+
+export function notificationKey(event: Pick<NotifyEvent, 'event' | 'sessionId' | 'checkpointId'>): string {
+  if (event.checkpointId) return event.checkpointId;
+  if (event.event !== 'summary' && event.sessionId) return `failed:${event.sessionId}`;
+  return SUMMARY_KEY;
+}
+
+/**
+ * What the shell shows for one decision of the core policy. The title carries no app-name prefix:
+ * every platform already labels the banner with the app (macOS by bundle, Windows by the
+ * AppUserModelId, Linux by the desktop entry), so a prefix would only eat the 64 characters.
+ */
+export function planNotification(event: NotifyEvent, options: PlanOptions): NotificationPlan {
+  const key = notificationKey(event);
+  if (event.event === 'withdraw') return { withdraw: key };
+  const base = { key, title: event.title, body: event.body, ...(options.icon ? { icon: options.icon } : {}) };
+  if (event.event === 'summary') {
+    return { ...base, actions: [], silent: false, urgency: 'normal', openSessionId: null };
+  }
+  if (event.checkpointId && event.sessionId) {
+    const withActions = supportsActions(options.platform);
+    return {
+      ...base,
+      actions: withActions ? APPROVE_ACTIONS.map((a) => ({ ...a })) : [],
+      silent: false,
+      urgency: 'normal',
+      openSessionId: event.sessionId,
+      ...(withActions ? { approve: { sessionId: event.sessionId, checkpointId: event.checkpointId } } : {}),
+    };
+  }
+  // A failure blocks nobody (an approval does), so it is shown without sound and at low urgency.
+  return { ...base, actions: [], silent: true, urgency: 'low', openSessionId: event.sessionId };
+}
+
+/**
+ * The banner that follows Approve pressed on a banner: the person pressed a button and saw the
+ * banner go, so the outcome, good or bad, has to come back the same way. The server's message is
+ * redacted and clipped like every banner text.
+ */
+export function planApprovalResult(original: ShowNotification, reply: CommandReply): ShowNotification {
+  const { approve } = original;
+  const subject = stripTitlePrefix(original.title);
+  const title = reply.ok ? `Approved: ${subject}` : `Not approved: ${subject}`;
+  const body = reply.ok ? 'The session goes on.' : `${reply.message} (${reply.code})`;
+  return {
+    key: `result:${approve?.checkpointId ?? original.key}`,
+    title: clip(title, TITLE_MAX),
+    body: clip(body, BODY_MAX),
+    actions: [],
+    silent: reply.ok,
+    urgency: 'normal',
+    ...(original.icon ? { icon: original.icon } : {}),
+    openSessionId: original.openSessionId,
+  };
+}
+
+/** "Approval needed: Nightly build" → "Nightly build" (a clipped title keeps its ellipsis). */
+function stripTitlePrefix(title: string): string {
+  return title.replace(/^Approval needed: /, '');
+}
