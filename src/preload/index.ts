@@ -1,6 +1,29 @@
-// The preload exposes the renderer API of src/shared method by method, never ipcRenderer itself.
-// Until the shell issue wires the IPC channels, it exposes only what the renderer needs to know
-// that it runs inside the desktop app.
-import { contextBridge } from 'electron';
+// The preload exposes the one renderer API of src/shared, method by method, and never ipcRenderer
+// itself: the page gets these functions and nothing else of Electron.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC, type ApiMethod, type ApiParams, type ApiResult, type ParrotApi, type TranscriptPush, type ViewUpdate } from '../shared/api';
 
-contextBridge.exposeInMainWorld('parrotTray', { host: 'electron' });
+function listen<T>(channel: string, listener: (value: T) => void): () => void {
+  const handler = (_event: IpcRendererEvent, value: T) => listener(value);
+  ipcRenderer.on(channel, handler);
+  return () => ipcRenderer.removeListener(channel, handler);
+}
+
+const api: ParrotApi = {
+  subscribe(listener: (update: ViewUpdate) => void) {
+    const stop = listen(IPC.view, listener);
+    ipcRenderer.send(IPC.subscribe);
+    return stop;
+  },
+  onTranscript(listener: (push: TranscriptPush) => void) {
+    return listen(IPC.transcript, listener);
+  },
+  onOpenSession(listener: (sessionId: string) => void) {
+    return listen(IPC.openSession, listener);
+  },
+  call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<M>> {
+    return ipcRenderer.invoke(IPC.call, method, params) as Promise<ApiResult<M>>;
+  },
+};
+
+contextBridge.exposeInMainWorld('parrotTray', api);

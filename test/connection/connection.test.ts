@@ -181,4 +181,13 @@ describe('StreamConnection', () => {
     expect(s.offlineSince).toBeGreaterThanOrEqual(before - 1000);
     expect(s.reason).toBe('the server answered HTTP 503');
   });
+
+  it('reconnects at once after a wake from sleep, even from a socket that still looks open', async () => {
+    const server = await scriptedServer((peer) => peer.send(hello()));
+    const { c } = connection(server.url);
+    c.start();
+    await waitFor(() => c.isLive);
+    c.reconnectAfterWake();
+    await waitFor(() => server.attempts() === 2 && c.isLive);
+  });
 });

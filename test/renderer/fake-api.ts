@@ -24,6 +24,10 @@ export class FakeApi implements ParrotApi {
     return () => this.view.delete(listener);
   }
 
+  onOpenSession() {
+    return () => undefined;
+  }
+
   onTranscript(listener: (p: TranscriptPush) => void) {
     this.transcripts.add(listener);
     return () => this.transcripts.delete(listener);

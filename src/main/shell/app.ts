@@ -1,28 +1,76 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
-import { secureWebPreferences } from './window-security';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
+import ElectronStore from 'electron-store';
+import { registerDeepLinks } from './deep-link/register';
+import { registerApiHandlers } from './ipc/api-handlers';
+import { isAllowedExternalUrl } from './ipc/trusted-sender';
+import { setNotificationIdentity } from './notifications/notifier';
+import { SettingsStore } from './settings/settings-store';
+import { startCompanion, type RunningCompanion } from './start-companion';
+import { startTray } from './start-tray';
+import { denyPermissions, lockDown } from './windows/lock-down';
+import { Popover, popoverWindowOptions } from './windows/popover-window';
+
+const APP_ID = 'example.discoparrot.tray';
 
 /**
- * The first cut of the tray shell: one locked-down window showing the renderer. The tray, the
- * popover placement, notifications and the IPC bridge come with the shell issue.
+ * The Electron side, wiring only: one instance, a locked-down popover window, the tray, native
+ * notifications and the IPC bridge around the same core the CLI and the web preview use.
  */
 export function startShell(): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  app.whenReady().then(() => {
-    const window = new BrowserWindow({
-      width: 380,
-      height: 600,
-      show: false,
-      title: 'Parrot Tray',
-      webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
-    });
-    window.once('ready-to-show', () => window.show());
-    const devUrl = process.env.ELECTRON_RENDERER_URL;
-    if (devUrl) void window.loadURL(devUrl);
-    else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  let popover: Popover | null = null;
+  let pendingLink: string | null = null;
+  let placeAt: () => Electron.Rectangle = () => ({ x: 0, y: 0, width: 380, height: 600 });
+  const openLink = (id: string) => (popover ? popover.openSession(id, placeAt()) : (pendingLink = id));
+  const cold = registerDeepLinks(app, { defaultApp: process.defaultApp, execPath: process.execPath, argv: process.argv }, (link) => openLink(link.id));
+  if (cold) pendingLink = cold.id;
+  // A second launch without a link still means "show me".
+  app.on('second-instance', () => popover?.show(placeAt()));
+  app.on('window-all-closed', () => undefined);
+
+  let running: RunningCompanion | null = null;
+  app.whenReady().then(async () => {
+    app.dock?.hide();
+    setNotificationIdentity(app, process.platform, APP_ID);
+    denyPermissions(session.defaultSession);
+    const { settings, notice } = SettingsStore.open({ Store: ElectronStore, safeStorage, platform: process.platform, log: (m) => console.warn(m) });
+    if (notice) console.warn(notice);
+    const openExternal = (url: string) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('only https links open')));
+    running = await startCompanion({ settings, dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'), openExternal });
+
+    const window = new BrowserWindow(popoverWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+    const appUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+    lockDown(window.webContents, () => appUrl, (url) => void openExternal(url));
+    registerApiHandlers(ipcMain, running.host, () => appUrl);
+    void (process.env.ELECTRON_RENDERER_URL ? window.loadURL(appUrl) : window.loadFile(join(import.meta.dirname, '../renderer/index.html')));
+    popover = new Popover(window);
+
+    const tray = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, running, settings, popover });
+    placeAt = () => tray.popoverBounds();
+
+    const shortcut = settings.all.shortcut;
+    if (!globalShortcut.register(shortcut, () => popover?.toggle(placeAt()))) {
+      console.warn(`the shortcut ${shortcut} could not be registered (another app may own it); change it in Settings`);
+    }
+    // The app always starts as a tray icon with its popover hidden, so a login start is a hidden one.
+    app.setLoginItemSettings({ openAtLogin: settings.all.openAtLogin });
+    // After sleep, or when the screen unlocks, the connection is stale: reconnect now rather than
+    // wait for the heartbeat. The notification memory in the cache keeps this from re-alerting.
+    const reconnect = () => running?.companion.connection.reconnectAfterWake();
+    powerMonitor.on('resume', reconnect);
+    powerMonitor.on('unlock-screen', reconnect);
+
+    if (pendingLink) popover.openSession(pendingLink, placeAt());
+    if (process.argv.includes('--show-popover')) popover.show(placeAt());
   });
-  app.on('window-all-closed', () => app.quit());
+
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    // A clean quit closes the database, so the next start skips the crash check.
+    void running?.stop();
+  });
 }

@@ -12,6 +12,8 @@ export function App({ api }: { api: ParrotApi }) {
   useViewSubscription(api);
   const route = useUiStore((s) => s.route);
   const back = useUiStore((s) => s.back);
+  const go = useUiStore((s) => s.go);
+  useEffect(() => api.onOpenSession((id) => go({ name: 'detail', id, from: 'popover' })), [api, go]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !(e.target instanceof HTMLElement && e.target.closest('dialog'))) back();

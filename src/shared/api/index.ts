@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './parrot-api';
 export * from './bridge-wire';
+export * from './ipc-channels';

@@ -11,6 +11,8 @@ export interface ParrotApi {
   /** New transcript entries of sessions opened with `openSession`; returns an unsubscribe. */
   onTranscript(listener: (push: TranscriptPush) => void): () => void;
   call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<M>>;
+  /** Main asks to show a session (a notification click, a deep link); returns an unsubscribe. */
+  onOpenSession(listener: (sessionId: string) => void): () => void;
 }
 
 export type { TranscriptEntry };

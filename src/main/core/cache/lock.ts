@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from './native-binding';
 import { CacheError, isBusyError, isDamageError, lockedMessage } from './errors';
 
 export const LOCK_FILE = 'cache.lock';
@@ -18,7 +18,7 @@ export interface WriterLock {
 export function acquireWriterLock(dir: string, busyTimeoutMs: number): WriterLock {
   const file = path.join(dir, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {
-    const db = new Database(file, { timeout: busyTimeoutMs });
+    const db = openDatabase(file, { timeout: busyTimeoutMs });
     try {
       db.pragma('locking_mode = EXCLUSIVE');
       // Nothing in this file is worth a journal on disk; MEMORY keeps a -journal file from appearing.

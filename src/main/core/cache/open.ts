@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './native-binding';
 import { CacheError, isDamageError, toCacheError } from './errors';
 import { acquireWriterLock, type WriterLock } from './lock';
 import { lastWriterDied } from './meta';
@@ -94,7 +95,7 @@ function openWriter<C>(dir: string, file: string, settings: Resolved, lock: Writ
   const fresh = header.state !== 'plausible';
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { timeout: settings.busyTimeoutMs });
+    db = openDatabase(file, { timeout: settings.busyTimeoutMs });
     // The cache holds transcripts: readable by its owner only, like the 0700 directory around it.
     if (fresh) fs.chmodSync(file, 0o600);
     // Must precede WAL and the first table to take effect; on an existing file it is a no-op.
@@ -138,7 +139,7 @@ function openReader<C>(dir: string, file: string, settings: Resolved, build: Bui
   if (header.state === 'damaged') throw damaged(header.reason);
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: settings.busyTimeoutMs });
+    db = openDatabase(file, { readonly: true, fileMustExist: true, timeout: settings.busyTimeoutMs });
     const version = userVersion(db);
     if (version === 0) throw missing(dir);
     if (version > SCHEMA_VERSION) {

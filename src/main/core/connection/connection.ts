@@ -115,6 +115,17 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     this.connect();
   }
 
+  /**
+   * After sleep a socket that looks open may be long dead: drop it and connect again at once
+   * rather than wait two heartbeats; if already waiting to reconnect, go now.
+   */
+  reconnectAfterWake(): void {
+    if (this.ws && this.ws.readyState === WebSocket.OPEN) {
+      this.attempt = 0;
+      this.drop(CloseCode.normal, 'resumed from sleep');
+    } else this.reconnectNow();
+  }
+
   /** Sends a frame if the socket is open; false otherwise (the caller decides what offline means). */
   send(frame: ClientFrame): boolean {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
