@@ -36,4 +36,11 @@ test.describe('screenshots for docs/', () => {
       await page.getByRole('button', { name: 'Back', exact: true }).first().click();
     }
   });
+
+  test('settings', async ({ page, preview }) => {
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await page.screenshot({ path: `${dir}/settings.png` });
+  });
 });

@@ -1,4 +1,4 @@
-import type { ApiMethod, ApiParams, ApiResult, ParrotApi, TranscriptPush, ViewUpdate } from '../../src/shared/api';
+import type { ApiMethod, ApiParams, ApiResult, ParrotApi, Route, TranscriptPush, ViewUpdate } from '../../src/shared/api';
 import type { ConnectionState } from '../../src/shared/connection-state';
 import type { Session, TranscriptEntry } from '../../src/shared/protocol';
 
@@ -24,8 +24,16 @@ export class FakeApi implements ParrotApi {
     return () => this.view.delete(listener);
   }
 
-  onOpenSession() {
-    return () => undefined;
+  private navigators = new Set<(r: Route) => void>();
+
+  onNavigate(listener: (r: Route) => void) {
+    this.navigators.add(listener);
+    return () => this.navigators.delete(listener);
+  }
+
+  /** Main asking the page to go somewhere (a notification click, the tray menu). */
+  navigate(route: Route) {
+    for (const l of this.navigators) l(route);
   }
 
   onTranscript(listener: (p: TranscriptPush) => void) {

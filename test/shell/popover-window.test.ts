@@ -45,6 +45,6 @@ describe('the popover window', () => {
     const w = new FakeWindow();
     new Popover(w as never).openSession('fr_7', at);
     expect(w.visible).toBe(true);
-    expect(w.sent).toEqual([['parrot-tray:open-session', 'fr_7']]);
+    expect(w.sent).toEqual([['parrot-tray:navigate', { name: 'detail', id: 'fr_7' }]]);
   });
 });

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import { registerDeepLinks } from './deep-link/register';
 import { registerApiHandlers } from './ipc/api-handlers';
 import { isAllowedExternalUrl } from './ipc/trusted-sender';
+import { watchNetwork } from './network-watch';
 import { setNotificationIdentity } from './notifications/notifier';
+import { appSettingsPort } from './settings/app-settings-port';
 import { SettingsStore } from './settings/settings-store';
 import { startCompanion, type RunningCompanion } from './start-companion';
 import { startTray } from './start-tray';
@@ -40,7 +42,32 @@ export function startShell(): void {
     const { settings, notice } = SettingsStore.open({ Store: ElectronStore, safeStorage, platform: process.platform, log: (m) => console.warn(m) });
     if (notice) console.warn(notice);
     const openExternal = (url: string) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('only https links open')));
-    running = await startCompanion({ settings, dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'), openExternal });
+    let shortcut: string | null = null;
+    const registerShortcut = (accelerator: string): string | null => {
+      if (shortcut) globalShortcut.unregister(shortcut);
+      try {
+        if (globalShortcut.register(accelerator, () => popover?.toggle(placeAt()))) {
+          shortcut = accelerator;
+          return null;
+        }
+      } catch {
+        // An accelerator Electron cannot parse throws; it is reported like a taken one.
+      }
+      if (shortcut) globalShortcut.register(shortcut, () => popover?.toggle(placeAt()));
+      return `the shortcut ${accelerator} could not be registered (another app may own it, or it is not a valid accelerator)`;
+    };
+    nativeTheme.themeSource = settings.all.theme;
+    const appSettings = appSettingsPort(settings, {
+      registerShortcut,
+      setOpenAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      setTheme: (theme) => (nativeTheme.themeSource = theme),
+      useToken: (token) => running?.companion.connection.setToken(token),
+      restartForBackend: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+    });
+    running = await startCompanion({ settings, dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'), openExternal, appSettings });
 
     const window = new BrowserWindow(popoverWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
     const appUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
@@ -52,10 +79,9 @@ export function startShell(): void {
     const tray = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, running, settings, popover });
     placeAt = () => tray.popoverBounds();
 
-    const shortcut = settings.all.shortcut;
-    if (!globalShortcut.register(shortcut, () => popover?.toggle(placeAt()))) {
-      console.warn(`the shortcut ${shortcut} could not be registered (another app may own it); change it in Settings`);
-    }
+    // A failed registration is reported where the person sets it: in Settings.
+    appSettings.shortcutError = registerShortcut(settings.all.shortcut);
+    if (appSettings.shortcutError) console.warn(appSettings.shortcutError);
     // The app always starts as a tray icon with its popover hidden, so a login start is a hidden one.
     app.setLoginItemSettings({ openAtLogin: settings.all.openAtLogin });
     // After sleep, or when the screen unlocks, the connection is stale: reconnect now rather than
@@ -63,6 +89,7 @@ export function startShell(): void {
     const reconnect = () => running?.companion.connection.reconnectAfterWake();
     powerMonitor.on('resume', reconnect);
     powerMonitor.on('unlock-screen', reconnect);
+    watchNetwork(() => net.isOnline(), () => running?.companion.connection.reconnectNow());
 
     if (pendingLink) popover.openSession(pendingLink, placeAt());
     if (process.argv.includes('--show-popover')) popover.show(placeAt());

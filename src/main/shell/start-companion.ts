@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ApiHost } from '../core/api/api-host';
+import { ApiHost, type AppSettingsPort } from '../core/api/api-host';
 import { useNativeBinding } from '../core/cache/native-binding';
 import { Companion } from '../core/companion';
 import { DemoBackend } from '../core/demo/server';
@@ -17,7 +17,12 @@ export interface RunningCompanion {
  * The core, as the app runs it: against the configured backend with the stored token, or, when
  * none is configured, against the demo backend in this process, so a first start shows live work.
  */
-export async function startCompanion(options: { settings: SettingsStore; dataDir: string; openExternal: (url: string) => Promise<void> }): Promise<RunningCompanion> {
+export async function startCompanion(options: {
+  settings: SettingsStore;
+  dataDir: string;
+  openExternal: (url: string) => Promise<void>;
+  appSettings: AppSettingsPort;
+}): Promise<RunningCompanion> {
   const { settings } = options;
   useNativeBinding(nativeBindingPath());
   let demo: DemoBackend | null = null;
@@ -35,6 +40,7 @@ export async function startCompanion(options: { settings: SettingsStore; dataDir
     demo: demo !== null,
     openExternal: options.openExternal,
     onSettingsChanged: (notify) => settings.setNotify(notify),
+    appSettings: options.appSettings,
   });
   companion.start();
   return {

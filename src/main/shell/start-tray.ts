@@ -30,9 +30,9 @@ export function startTray(deps: {
   const onMenuAction = (action: TrayMenuAction) => {
     const now = Date.now();
     const actions: Record<TrayMenuAction, () => void> = {
-      'open-command-center': () => popover.show(tray.popoverBounds()),
-      'open-sessions': () => popover.show(tray.popoverBounds()),
-      'open-settings': () => popover.show(tray.popoverBounds()),
+      'open-command-center': () => popover.navigate({ name: 'popover' }, tray.popoverBounds()),
+      'open-sessions': () => popover.navigate({ name: 'sessions' }, tray.popoverBounds()),
+      'open-settings': () => popover.navigate({ name: 'settings' }, tray.popoverBounds()),
       'snooze-1h': () => setSnooze(snoozeFor(now, ONE_HOUR_MS)),
       'snooze-tomorrow': () => setSnooze(snoozeUntilTomorrow(now, localMinute(now))),
       'resume-notifications': () => setSnooze(null),

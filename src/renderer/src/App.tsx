@@ -6,6 +6,7 @@ import { useViewSubscription } from './state/useViewSubscription';
 import { DetailView } from './views/detail/DetailView';
 import { Popover } from './views/popover/Popover';
 import { SessionsPage } from './views/sessions/SessionsPage';
+import { SettingsPage } from './views/settings/SettingsPage';
 
 /** The renderer's root: one API, one store, three places to be. */
 export function App({ api }: { api: ParrotApi }) {
@@ -13,7 +14,7 @@ export function App({ api }: { api: ParrotApi }) {
   const route = useUiStore((s) => s.route);
   const back = useUiStore((s) => s.back);
   const go = useUiStore((s) => s.go);
-  useEffect(() => api.onOpenSession((id) => go({ name: 'detail', id, from: 'popover' })), [api, go]);
+  useEffect(() => api.onNavigate((to) => go(to.name === 'detail' ? { name: 'detail', id: to.id, from: 'popover' } : to)), [api, go]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !(e.target instanceof HTMLElement && e.target.closest('dialog'))) back();
@@ -26,6 +27,7 @@ export function App({ api }: { api: ParrotApi }) {
       {route.name === 'popover' && <Popover />}
       {route.name === 'sessions' && <SessionsPage />}
       {route.name === 'detail' && <DetailView id={route.id} />}
+      {route.name === 'settings' && <SettingsPage />}
     </ApiProvider>
   );
 }

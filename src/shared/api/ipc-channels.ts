@@ -8,7 +8,7 @@ export const IPC = {
   subscribe: 'parrot-tray:subscribe',
   view: 'parrot-tray:view',
   transcript: 'parrot-tray:transcript',
-  /** Main asks the page to show a session (a notification click, a discoparrot:// link). */
-  openSession: 'parrot-tray:open-session',
+  /** Main asks the page to show a place (a notification click, a discoparrot:// link, the tray menu). */
+  navigate: 'parrot-tray:navigate',
 } as const;
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];

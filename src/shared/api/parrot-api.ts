@@ -1,5 +1,5 @@
 import type { TranscriptEntry } from '../protocol';
-import type { ApiMethod, ApiParams, ApiResult, TranscriptPush, ViewUpdate } from './schemas';
+import type { ApiMethod, ApiParams, ApiResult, Route, TranscriptPush, ViewUpdate } from './schemas';
 
 /**
  * What the renderer sees of the main side, whichever transport carries it. `call` is typed by the
@@ -11,8 +11,8 @@ export interface ParrotApi {
   /** New transcript entries of sessions opened with `openSession`; returns an unsubscribe. */
   onTranscript(listener: (push: TranscriptPush) => void): () => void;
   call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<M>>;
-  /** Main asks to show a session (a notification click, a deep link); returns an unsubscribe. */
-  onOpenSession(listener: (sessionId: string) => void): () => void;
+  /** Main asks to show a place (a notification click, a deep link, a tray menu item); returns an unsubscribe. */
+  onNavigate(listener: (route: Route) => void): () => void;
 }
 
 export type { TranscriptEntry };

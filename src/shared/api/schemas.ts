@@ -49,6 +49,40 @@ export const TranscriptRequest = z.object({
 /** Only https links leave the app (Electron security checklist 15). */
 export const ExternalUrl = z.string().url().refine((u) => u.startsWith('https://'), { message: 'only https links can be opened' });
 
+/** The desktop app's own settings, as the settings view shows them; the token itself never crosses. */
+export const AppSettings = z.object({
+  /** Null: no backend configured, the demo backend runs. */
+  backendUrl: z.string().nullable(),
+  hasToken: z.boolean(),
+  /** Where the token is kept, and what the person should know about it (no real keyring, say). */
+  tokenStorage: z.enum(['encrypted', 'session-only', 'plain']),
+  tokenWarning: z.string().nullable(),
+  /** True when plain storage may be accepted (Linux without a keyring). */
+  canAcceptPlain: z.boolean(),
+  openAtLogin: z.boolean(),
+  shortcut: z.string(),
+  /** Why the shortcut could not be registered, if it could not. */
+  shortcutError: z.string().nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+
+export const AppSettingsPatch = z.object({
+  backendUrl: z.string().max(2048).nullable().optional(),
+  token: z.string().min(1).max(8192).nullable().optional(),
+  acceptPlainStorage: z.boolean().optional(),
+  openAtLogin: z.boolean().optional(),
+  shortcut: z.string().min(1).max(100).optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+});
+
+/** Where the renderer should go: a notification click, a deep link, a tray menu item. */
+export const Route = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('popover') }),
+  z.object({ name: z.literal('sessions') }),
+  z.object({ name: z.literal('settings') }),
+  z.object({ name: z.literal('detail'), id: Id }),
+]);
+
 /** Every request the renderer can make: its parameters and its result. */
 export const API_METHODS = {
   command: { params: CommandRequest, result: CommandReply },
@@ -59,6 +93,10 @@ export const API_METHODS = {
   /** Notification settings; the shell persists them, the web preview keeps them for its run. */
   getSettings: { params: z.object({}), result: NotifySettings },
   updateSettings: { params: NotifySettings.partial(), result: NotifySettings },
+  /** The desktop app's settings; null in the web preview, which has none of its own. */
+  getAppSettings: { params: z.object({}), result: AppSettings.nullable() },
+  /** Applies what validates; a refused field comes back as an error in words, nothing changed. */
+  updateAppSettings: { params: AppSettingsPatch, result: AppSettings },
 } as const;
 export type ApiMethod = keyof typeof API_METHODS;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;
@@ -73,3 +111,6 @@ export type ViewUpdate = z.infer<typeof ViewUpdate>;
 export type CommandRequest = z.infer<typeof CommandRequest>;
 export type CommandReply = z.infer<typeof CommandReply>;
 export type TranscriptPush = z.infer<typeof TranscriptPush>;
+export type AppSettings = z.infer<typeof AppSettings>;
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatch>;
+export type Route = z.infer<typeof Route>;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { API_METHODS, type ApiMethod, type ApiResult, type TranscriptPush, type ViewDelta, type ViewSnapshot, type ViewUpdate } from '../../../shared/api';
+import { API_METHODS, type AppSettings, type AppSettingsPatch, type ApiMethod, type ApiResult, type TranscriptPush, type ViewDelta, type ViewSnapshot, type ViewUpdate } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
 
@@ -9,6 +9,13 @@ export interface ApiHostOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Where settings are kept between runs (the shell's electron-store); none in the web preview. */
   onSettingsChanged?: (settings: NotifySettings) => void;
+  /** The desktop app's own settings; absent in the web preview, which has none. */
+  appSettings?: AppSettingsPort;
+}
+
+export interface AppSettingsPort {
+  get(): Promise<AppSettings>;
+  update(patch: AppSettingsPatch): Promise<AppSettings>;
 }
 
 interface HostEvents {
@@ -92,6 +99,11 @@ export class ApiHost extends EventEmitter<HostEvents> {
         companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...(params as Partial<NotifySettings>) });
         this.options.onSettingsChanged?.(companion.notifySettings);
         return companion.notifySettings;
+      case 'getAppSettings':
+        return this.options.appSettings ? this.options.appSettings.get() : null;
+      case 'updateAppSettings':
+        if (!this.options.appSettings) throw new ApiRequestError('these settings belong to the desktop app');
+        return this.options.appSettings.update(params as AppSettingsPatch);
       case 'openExternal':
         if (!this.options.openExternal) throw new ApiRequestError('this host cannot open links');
         await this.options.openExternal((params as { url: string }).url);

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
-import { IPC } from '../../../shared/api';
+import { IPC, type Route } from '../../../shared/api';
 import { secureWebPreferences } from './window-security';
 
 /** A tray click this soon after a blur-hide is the same gesture. */
@@ -55,9 +55,13 @@ export class Popover {
     this.window.focus();
   }
 
-  /** Tells the renderer which session to open (a notification click, a deep link). */
-  openSession(id: string, bounds: Rectangle): void {
+  /** Shows it at a place: a session (a notification click, a deep link), Sessions or Settings. */
+  navigate(route: Route, bounds: Rectangle): void {
     this.show(bounds);
-    this.window.webContents.send(IPC.openSession, id);
+    this.window.webContents.send(IPC.navigate, route);
+  }
+
+  openSession(id: string, bounds: Rectangle): void {
+    this.navigate({ name: 'detail', id }, bounds);
   }
 }

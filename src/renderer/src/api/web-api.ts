@@ -47,10 +47,10 @@ export function createWebApi(location: Location): ParrotApi {
       if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ t: 'subscribe' }));
       return () => viewListeners.delete(listener);
     },
-    onOpenSession(listener) {
+    onNavigate(listener) {
       // The preview's deep link is its own URL: #session=<id> next to the secret.
       const id = new URLSearchParams(location.hash.slice(1)).get('session');
-      if (id) queueMicrotask(() => listener(id));
+      if (id) queueMicrotask(() => listener({ name: 'detail', id }));
       return () => undefined;
     },
     onTranscript(listener) {

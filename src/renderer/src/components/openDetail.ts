@@ -7,5 +7,5 @@ import { useUiStore } from '../state/useUiStore';
  */
 export function openDetail(id: string): void {
   const { route, go } = useUiStore.getState();
-  go({ name: 'detail', id, from: route.name === 'detail' ? route.from : route.name });
+  go({ name: 'detail', id, from: route.name === 'detail' ? route.from : route.name === 'sessions' ? 'sessions' : 'popover' });
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SessionKind } from '../../../shared/protocol';
 
-export type Route = { name: 'popover' } | { name: 'sessions' } | { name: 'detail'; id: string; from: 'popover' | 'sessions' };
+export type Route = { name: 'popover' } | { name: 'sessions' } | { name: 'settings' } | { name: 'detail'; id: string; from: 'popover' | 'sessions' };
 
 export interface SessionFilters {
   kind: SessionKind | 'all';

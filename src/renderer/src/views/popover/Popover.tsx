@@ -47,8 +47,11 @@ export function Popover() {
       </main>
       <footer className="popover-footer">
         <span className="popover-hint muted" aria-hidden="true">
-          j/k move · a approve · / search
+          j/k · a approve · / search
         </span>
+        <button type="button" className="btn" onClick={() => go({ name: 'settings' })}>
+          Settings
+        </button>
         <button type="button" className="btn" onClick={() => go({ name: 'sessions' })}>
           All sessions
         </button>

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppSettings, AppSettingsPatch } from '../../../../shared/api';
+import { NotifySettings } from '../../../../shared/notify-settings';
+import { useApi } from '../../api/api-context';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : 'Something went wrong; nothing was changed.';
+}
+
+/** Notification settings: loaded once, each change sent alone, the reply shown. */
+export function useNotifySettings() {
+  const api = useApi();
+  const [state, setState] = useState<Loaded<NotifySettings>>({ status: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('getSettings', {}).then(
+      (value) => live && setState({ status: 'ready', value: value ?? NotifySettings.parse({}) }),
+      (e: unknown) => live && setState({ status: 'error', message: errorMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const update = useCallback(
+    async (patch: Partial<NotifySettings>) => {
+      setError(null);
+      // Shown at once; the reply (or, on a refusal, the previous value) replaces it.
+      let before: NotifySettings | null = null;
+      setState((s) => {
+        if (s.status !== 'ready') return s;
+        before = s.value;
+        return { status: 'ready', value: { ...s.value, ...patch } };
+      });
+      try {
+        const value = await api.call('updateSettings', patch);
+        setState({ status: 'ready', value });
+      } catch (e) {
+        const previous = before;
+        if (previous) setState({ status: 'ready', value: previous });
+        setError(errorMessage(e));
+      }
+    },
+    [api],
+  );
+
+  return { state, error, update };
+}
+
+/** The desktop app's settings; `null` once loaded means the web preview, which has none. */
+export function useAppSettings() {
+  const api = useApi();
+  const [state, setState] = useState<Loaded<AppSettings | null>>({ status: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.call('getAppSettings', {}).then(
+      (value) => live && setState({ status: 'ready', value: value ?? null }),
+      (e: unknown) => live && setState({ status: 'error', message: errorMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  /** Resolves true when the change was applied; a refusal's words go to `error`. */
+  const update = useCallback(
+    async (patch: AppSettingsPatch): Promise<boolean> => {
+      setError(null);
+      setSaving(true);
+      try {
+        const value = await api.call('updateAppSettings', patch);
+        setState({ status: 'ready', value });
+        return true;
+      } catch (e) {
+        setError(errorMessage(e));
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [api],
+  );
+
+  return { state, error, saving, update };
+}

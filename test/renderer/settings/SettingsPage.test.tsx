@@ -1,0 +1,190 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AppSettings, AppSettingsPatch } from '../../../src/shared/api';
+import type { NotifySettings } from '../../../src/shared/notify-settings';
+import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
+import { SettingsPage } from '../../../src/renderer/src/views/settings/SettingsPage';
+import { renderWithApi } from '../components/render-helpers';
+import { FakeApi } from '../fake-api';
+
+const NOTIFY: NotifySettings = { scope: 'mine', failures: false, quietHours: null, snoozedUntil: null };
+const APP: AppSettings = {
+  backendUrl: 'wss://parrot.example.com/ws',
+  hasToken: false,
+  tokenStorage: 'encrypted',
+  tokenWarning: null,
+  canAcceptPlain: false,
+  openAtLogin: false,
+  shortcut: 'CommandOrControl+Shift+Space',
+  shortcutError: null,
+  theme: 'system',
+};
+
+/** A fake main side that keeps what it is sent, as the real one does. */
+function setup(options: { app?: AppSettings | null; notify?: Partial<NotifySettings> } = {}) {
+  const api = new FakeApi();
+  let notify: NotifySettings = { ...NOTIFY, ...options.notify };
+  let app: AppSettings | null = options.app === undefined ? APP : options.app;
+  api.answers.getSettings = () => notify;
+  api.answers.updateSettings = (patch) => (notify = { ...notify, ...patch } as NotifySettings);
+  api.answers.getAppSettings = () => app;
+  api.answers.updateAppSettings = (patch) => {
+    const { token, acceptPlainStorage, ...rest } = patch;
+    app = { ...(app ?? APP), ...rest } as AppSettings;
+    if (token !== undefined) app = { ...app, hasToken: token !== null };
+    if (acceptPlainStorage !== undefined) app = { ...app, tokenStorage: acceptPlainStorage ? 'plain' : 'encrypted' };
+    return app;
+  };
+  renderWithApi(<SettingsPage />, api);
+  return api;
+}
+
+const patches = (api: FakeApi, method: 'updateSettings' | 'updateAppSettings') => api.calls.filter((c) => c.method === method).map((c) => c.params);
+const ready = () => screen.findByRole('group', { name: 'Notify me about' });
+
+describe('SettingsPage', () => {
+  it('shows a loading state, then the page with a Back button', async () => {
+    setup();
+    expect(screen.getByRole('main', { name: 'Settings' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Loading settings…');
+    await ready();
+    useUiStore.setState({ route: { name: 'settings' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(useUiStore.getState().route).toEqual({ name: 'popover' });
+  });
+
+  describe('notifications', () => {
+    it('sends only the changed field and shows the saved result', async () => {
+      const api = setup();
+      await ready();
+      await userEvent.click(screen.getByRole('radio', { name: "Everyone's sessions" }));
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Also notify when a session fails' }));
+      expect(patches(api, 'updateSettings')).toEqual([{ scope: 'all' }, { failures: true }]);
+      expect((screen.getByRole('radio', { name: "Everyone's sessions" }) as HTMLInputElement).checked).toBe(true);
+      expect((screen.getByRole('checkbox', { name: 'Also notify when a session fails' }) as HTMLInputElement).checked).toBe(true);
+    });
+
+    it('turns quiet hours on and off, and edits the times', async () => {
+      const api = setup();
+      await ready();
+      const from = screen.getByLabelText('From') as HTMLInputElement;
+      expect(from.disabled).toBe(true);
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+      expect(from.disabled).toBe(false);
+      // A time input reports whole values; typing into one is not what a person does.
+      fireEvent.change(screen.getByLabelText('To'), { target: { value: '06:30' } });
+      await waitFor(() => expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('06:30'));
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+      const sent = patches(api, 'updateSettings');
+      expect(sent[0]).toEqual({ quietHours: { start: '22:00', end: '07:00' } });
+      expect(sent[1]).toEqual({ quietHours: { start: '22:00', end: '06:30' } });
+      expect(sent.at(-1)).toEqual({ quietHours: null });
+    });
+
+    it('shows the snooze and resumes notifications', async () => {
+      const until = new Date();
+      until.setHours(23, 59, 0, 0);
+      const api = setup({ notify: { snoozedUntil: until.getTime() } });
+      await ready();
+      expect(screen.getByText('Snoozed until 23:59')).toBeTruthy();
+      await userEvent.click(screen.getByRole('button', { name: 'Resume notifications' }));
+      expect(patches(api, 'updateSettings')).toEqual([{ snoozedUntil: null }]);
+      await waitFor(() => expect(screen.queryByText(/Snoozed until/)).toBeNull());
+    });
+
+    it('shows a refusal in an alert and keeps the previous choice', async () => {
+      const api = setup();
+      api.answers.updateSettings = () => Promise.reject(new Error('settings could not be saved'));
+      await ready();
+      await userEvent.click(screen.getByRole('radio', { name: "Everyone's sessions" }));
+      expect((await screen.findByRole('alert')).textContent).toBe('settings could not be saved');
+      expect((screen.getByRole('radio', { name: 'My sessions' }) as HTMLInputElement).checked).toBe(true);
+    });
+  });
+
+  it('in the web preview shows only notifications, with a note', async () => {
+    setup({ app: null });
+    await ready();
+    expect(screen.queryByRole('heading', { name: 'Desktop app' })).toBeNull();
+    expect(screen.queryByLabelText('Backend URL')).toBeNull();
+    expect(screen.getByText('The backend, sign-in and start-up settings are managed by the desktop app.')).toBeTruthy();
+  });
+
+  describe('desktop app', () => {
+    const saveIn = (heading: string) => {
+      const form = screen.getByRole('form', { name: heading });
+      return form.querySelector('button[type=submit]') as HTMLButtonElement;
+    };
+
+    it('checks the backend URL before sending it', async () => {
+      const api = setup();
+      const field = (await screen.findByLabelText('Backend URL')) as HTMLInputElement;
+      expect(field.value).toBe('wss://parrot.example.com/ws');
+      expect(field.placeholder).toBe('wss://…');
+      await userEvent.clear(field);
+      await userEvent.type(field, 'ws://example.com');
+      await userEvent.click(saveIn('Backend'));
+      expect(screen.getByRole('alert').textContent).toMatch(/refusing ws:\/\/example\.com/);
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(patches(api, 'updateAppSettings')).toEqual([]);
+
+      await userEvent.clear(field);
+      await userEvent.type(field, 'wss://other.example.com/ws');
+      await userEvent.click(saveIn('Backend'));
+      expect(patches(api, 'updateAppSettings')).toEqual([{ backendUrl: 'wss://other.example.com/ws' }]);
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('an empty backend URL means the demo backend', async () => {
+      const api = setup();
+      await userEvent.clear(await screen.findByLabelText('Backend URL'));
+      await userEvent.click(saveIn('Backend'));
+      expect(patches(api, 'updateAppSettings')).toEqual([{ backendUrl: null }]);
+      expect(await screen.findByText(/the built-in demo backend runs/)).toBeTruthy();
+    });
+
+    it('saves the token without ever showing it, and clears the field', async () => {
+      const api = setup();
+      const field = (await screen.findByLabelText('Sign-in token')) as HTMLInputElement;
+      expect(field.type).toBe('password');
+      expect(field.value).toBe('');
+      expect(screen.getByText('No token')).toBeTruthy();
+      await userEvent.type(field, 'secret-123');
+      await userEvent.click(saveIn('Sign-in'));
+      expect(patches(api, 'updateAppSettings')).toEqual([{ token: 'secret-123' }]);
+      expect(await screen.findByText('A token is saved')).toBeTruthy();
+      expect(field.value).toBe('');
+      expect(document.body.textContent).not.toContain('secret-123');
+    });
+
+    it('shows the token warning and can accept plain storage', async () => {
+      const api = setup({ app: { ...APP, tokenStorage: 'session-only', tokenWarning: 'No keyring: the token is kept until you quit.', canAcceptPlain: true } });
+      expect((await screen.findByRole('note')).textContent).toBe('No keyring: the token is kept until you quit.');
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Store the token anyway (obfuscated, not encrypted)' }));
+      expect(patches(api, 'updateAppSettings')).toEqual([{ acceptPlainStorage: true }]);
+      await waitFor(() => expect((screen.getByRole('checkbox', { name: /Store the token anyway/ }) as HTMLInputElement).checked).toBe(true));
+    });
+
+    it('saves open at login, the shortcut and the theme, each alone', async () => {
+      const api = setup({ app: { ...APP, shortcutError: 'the shortcut is taken by another app' } });
+      expect((await screen.findByRole('alert')).textContent).toBe('the shortcut is taken by another app');
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Open at login' }));
+      const shortcut = screen.getByLabelText('Keyboard shortcut');
+      await userEvent.clear(shortcut);
+      await userEvent.type(shortcut, 'Alt+P{Enter}');
+      await userEvent.selectOptions(screen.getByLabelText('Theme'), 'Dark');
+      const sent: AppSettingsPatch[] = patches(api, 'updateAppSettings') as AppSettingsPatch[];
+      expect(sent).toEqual([{ openAtLogin: true }, { shortcut: 'Alt+P' }, { theme: 'dark' }]);
+      await waitFor(() => expect((screen.getByLabelText('Theme') as HTMLSelectElement).value).toBe('dark'));
+    });
+
+    it('shows a refused update in an alert', async () => {
+      const api = setup();
+      api.answers.updateAppSettings = () => Promise.reject(new Error('could not register CommandOrControl+Q: reserved by the system'));
+      await userEvent.click(await screen.findByRole('checkbox', { name: 'Open at login' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('could not register CommandOrControl+Q: reserved by the system');
+      expect((screen.getByRole('checkbox', { name: 'Open at login' }) as HTMLInputElement).checked).toBe(false);
+    });
+  });
+});
