@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { App, Rectangle } from 'electron';
 import { snoozeFor, snoozeUntilTomorrow, ONE_HOUR_MS } from '../core/notify';
 import { Notifier, type NotificationConstructor } from './notifications/notifier';
@@ -40,10 +41,11 @@ export function startTray(deps: {
     };
     actions[action]();
   };
+  const iconDir = iconDirectory({ isPackaged: app.isPackaged, resourcesPath: (process as { resourcesPath?: string }).resourcesPath ?? '', appPath: app.getAppPath() });
   const tray = new TrayController({
     electron,
     platform: process.platform,
-    iconDir: iconDirectory({ isPackaged: app.isPackaged, resourcesPath: (process as { resourcesPath?: string }).resourcesPath ?? '', appPath: app.getAppPath() }),
+    iconDir,
     popoverSize: POPOVER_SIZE,
     togglePopover: (bounds) => popover.toggle(bounds),
     onMenuAction,
@@ -66,6 +68,8 @@ export function startTray(deps: {
   const notifier = new Notifier({
     Notification: electron.Notification,
     platform: process.platform,
+    // The app's own picture on the banner, not Electron's.
+    icon: join(iconDir, 'approvals-light@2x.png'),
     openSession: (id) => (id ? popover.openSession(id, tray.popoverBounds()) : popover.show(tray.popoverBounds())),
     approve: (sessionId, checkpointId) => companion.commands.run({ action: 'approve', sessionId, checkpointId }),
   });
