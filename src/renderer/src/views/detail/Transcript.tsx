@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TranscriptEntry } from '../../../../shared/protocol';
+import { VirtualList } from '../../components/VirtualList';
 import { TranscriptEntryView } from './entries/TranscriptEntryView';
 import type { TranscriptState } from './useTranscript';
 
@@ -91,26 +92,9 @@ function EntryList({ entries, label, startAtEnd }: { entries: readonly Transcrip
   return (
     <>
       <div ref={scrollRef} className="transcript-scroll" onScroll={onScroll} data-testid="transcript-scroll">
-        <div role="list" aria-label={label} className="transcript-list" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const entry = entries[item.index];
-            if (!entry) return null;
-            return (
-              <div
-                key={item.key}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                role="listitem"
-                aria-setsize={entries.length}
-                aria-posinset={item.index + 1}
-                className={`transcript-item transcript-item-${entry.kind}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <TranscriptEntryView entry={entry} expanded={expanded.has(entry.seq)} onToggle={toggle} />
-              </div>
-            );
-          })}
-        </div>
+        <VirtualList virtualizer={virtualizer} items={entries} label={label} className="transcript-list" itemClassName={(entry) => `transcript-item transcript-item-${entry.kind}`}>
+          {(entry) => <TranscriptEntryView entry={entry} expanded={expanded.has(entry.seq)} onToggle={toggle} />}
+        </VirtualList>
       </div>
       <p className="visually-hidden" aria-live="polite">
         {announce}

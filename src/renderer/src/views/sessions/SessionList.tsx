@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import type { Session } from '../../../../shared/protocol';
 import { SessionRow } from '../../components/SessionRow';
+import { VirtualList } from '../../components/VirtualList';
 
 /** A compact row's usual height; rows with an error or a checkpoint prompt are measured as they render. */
 export const ROW_ESTIMATE_PX = 64;
@@ -36,30 +37,12 @@ export function SessionList({ sessions, now, tabIndexFor, onOpen, ref }: Session
     getItemKey: (i) => sessions[i]?.id ?? i,
   });
   useImperativeHandle(ref, () => ({ reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }), [virtualizer]);
-  const items = virtualizer.getVirtualItems();
 
   return (
     <div ref={scrollRef} className="sessions-scroll" data-testid="sessions-scroll">
-      <div role="list" aria-label="Sessions" className="sessions-list" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const session = sessions[item.index];
-          if (!session) return null;
-          return (
-            <div
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              role="listitem"
-              aria-setsize={sessions.length}
-              aria-posinset={item.index + 1}
-              className="sessions-item"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <SessionRow session={session} now={now} compact tabIndex={tabIndexFor?.(session.id)} onOpen={onOpen && ((s) => onOpen(s.id))} />
-            </div>
-          );
-        })}
-      </div>
+      <VirtualList virtualizer={virtualizer} items={sessions} label="Sessions" className="sessions-list" itemClassName={() => 'sessions-item'}>
+        {(session) => <SessionRow session={session} now={now} compact tabIndex={tabIndexFor?.(session.id)} onOpen={onOpen && ((s) => onOpen(s.id))} />}
+      </VirtualList>
     </div>
   );
 }
