@@ -1,4 +1,3 @@
-import type { TranscriptEntry } from '../protocol';
 import type { ApiMethod, ApiParams, ApiResult, Route, TranscriptPush, ViewUpdate } from './schemas';
 
 /**
@@ -15,4 +14,3 @@ export interface ParrotApi {
   onNavigate(listener: (route: Route) => void): () => void;
 }
 
-export type { TranscriptEntry };
