@@ -81,14 +81,16 @@ function check(rule: Rule, m: RegExpExecArray, text: string, found: readonly Fin
   if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) return null;
   if (rule.allow?.test(secret)) return null;
   if (rule.accept && !rule.accept(secret, m, text)) return null;
-  if (found.some((f) => f.start < end && start < f.end)) return null;
+  // Overlaps with a kept finding lose, unless they are the same kind and contain it whole.
+  if (found.some((f) => f.start < end && start < f.end && !(f.kind === rule.kind && start <= f.start && f.end <= end))) return null;
   return { start, end, rule: rule.id, kind: rule.kind };
 }
 
 /**
  * gitleaks' matching loop: keyword prefilter (case-insensitive), regex, secret group,
  * entropy, allowlist; then, because a redactor must pick one marker per place, an earlier rule
- * keeps a span and any later finding that overlaps it is dropped.
+ * keeps a span and a later finding that partly overlaps it is dropped; a later one that contains
+ * it whole and names the same kind replaces it, so no part of the wider secret stays in clear.
  */
 export function findSecrets(text: string, rules: readonly Rule[] = RULES): Finding[] {
   if (text.length === 0) return [];
@@ -101,6 +103,12 @@ export function findSecrets(text: string, rules: readonly Rule[] = RULES): Findi
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const finding = check(rule, m, text, found);
       if (finding) {
+        // A wider secret of the same kind that contains earlier findings replaces them: a ghs_… run
+        // inside a github_pat_… body must not leave the rest of the fine-grained token in clear.
+        for (let i = found.length - 1; i >= 0; i--) {
+          const f = found[i]!;
+          if (f.kind === finding.kind && finding.start <= f.start && f.end <= finding.end) found.splice(i, 1);
+        }
         found.push(finding);
         continue;
       }
