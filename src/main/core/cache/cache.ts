@@ -6,11 +6,21 @@ import { Retention, type PruneResult } from './retention';
 import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
 import { SessionStore, type SessionChange } from './session-store';
+import type { SlicedWrite } from './sliced-write';
 import { TranscriptStore } from './transcript-store';
 
 export { CacheError, type CacheErrorReason } from './errors';
 export { CACHE_FILE, type OpenOptions } from './open';
 export type { SessionChange } from './session-store';
+
+/** A session write spread over turns; every failure leaves as a CacheError, like the rest. */
+export interface CacheWrite<T> {
+  /** Runs until done (committed: the result) or until `deadline` (performance.now() ms) passes. */
+  step(deadline: number): { value: T } | undefined;
+  finish(): T;
+  /** Rolls back what this write did so far. */
+  cancel(): void;
+}
 export type { SessionQuery, Facet } from './session-query';
 export type { NotifiedState, Remembered } from './notify-memory';
 export type { PruneResult } from './retention';
@@ -46,8 +56,8 @@ export class Cache {
     this.handle = handle;
     this.path = handle.path;
     const { db, settings } = handle;
-    this.sessions = new SessionStore(db);
-    this.queries = new SessionQueries(db);
+    this.sessions = new SessionStore(db, handle.reader);
+    this.queries = new SessionQueries(handle.reader);
     this.transcripts = new TranscriptStore(db);
     this.memory = new NotifyMemory(db);
     this.retention = new Retention(db, settings.retentionMs, settings.maxBytes);
@@ -60,11 +70,21 @@ export class Cache {
   }
 
   applySnapshot(sessions: Session[], seq: number): SessionChange[] {
-    return this.write(() => this.sessions.applySnapshot(sessions, seq));
+    return this.snapshotWrite(sessions, seq).finish();
   }
 
   applyChanges(items: ChangeItem[]): SessionChange[] {
-    return this.write(() => this.sessions.applyChanges(items));
+    return this.changesWrite(items).finish();
+  }
+
+  /** applySnapshot as one transaction run in slices (./sliced-write): the caller steps it. */
+  snapshotWrite(sessions: Session[], seq: number): CacheWrite<SessionChange[]> {
+    return this.guard(this.write(() => this.sessions.snapshotWrite(sessions, seq)));
+  }
+
+  /** applyChanges as one transaction run in slices (./sliced-write): the caller steps it. */
+  changesWrite(items: ChangeItem[]): CacheWrite<SessionChange[]> {
+    return this.guard(this.write(() => this.sessions.changesWrite(items)));
   }
 
   getSession(id: string): Session | null {
@@ -124,6 +144,11 @@ export class Cache {
     this.write(() => this.meta.set(key, value));
   }
 
+  /** Copies the WAL back into the file (PASSIVE: never waits for readers). */
+  checkpoint(): void {
+    this.write(() => this.handle.db.pragma('wal_checkpoint(PASSIVE)'));
+  }
+
   prune(now: number): PruneResult {
     return this.write(() => this.retention.prune(now));
   }
@@ -133,6 +158,8 @@ export class Cache {
     this.closed = true;
     try {
       if (!this.handle.readonly && !this.damaged) {
+        // A sliced write left open (its owner was not told to stop) is rolled back, never half kept.
+        if (this.handle.db.inTransaction) this.handle.db.exec('ROLLBACK');
         // Keeps the planner's statistics fresh for the next start; cheap when nothing changed.
         this.handle.db.pragma('optimize');
         // After damage the marker stays, so the next open checks the file and moves it aside.
@@ -141,9 +168,20 @@ export class Cache {
     } catch {
       // Closing must not fail over a housekeeping step.
     } finally {
+      if (this.handle.reader !== this.handle.db) this.handle.reader.close();
       this.handle.db.close();
       this.handle.lock?.release();
     }
+  }
+
+  private guard<T>(write: SlicedWrite<T>): CacheWrite<T> {
+    return {
+      step: (deadline) => this.write(() => write.step(deadline)),
+      finish: () => this.write(() => write.finish()),
+      cancel: () => {
+        if (!this.closed) write.cancel();
+      },
+    };
   }
 
   private read<T>(fn: () => T): T {

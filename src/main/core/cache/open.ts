@@ -32,6 +32,11 @@ export interface CacheSettings {
 /** An open, migrated connection and, for a writer, its lock: what the Cache facade is built on. */
 export interface CacheHandle {
   db: Database.Database;
+  /**
+   * Where views read: for a writer, a second, read-only connection, so a write spread over
+   * several turns (./sliced-write) stays invisible until it commits; for a reader, `db` itself.
+   */
+  reader: Database.Database;
   dir: string;
   path: string;
   readonly: boolean;
@@ -94,6 +99,7 @@ function openWriter<C>(dir: string, file: string, settings: Resolved, lock: Writ
   if (header.state === 'damaged') return { problem: { label: 'corrupt', what: `was damaged (${header.reason})` } };
   const fresh = header.state !== 'plausible';
   let db: Database.Database | null = null;
+  let reader: Database.Database | null = null;
   try {
     db = openDatabase(file, { timeout: settings.busyTimeoutMs });
     // The cache holds transcripts: readable by its owner only, like the 0700 directory around it.
@@ -106,6 +112,9 @@ function openWriter<C>(dir: string, file: string, settings: Resolved, lock: Writ
     // Durable across a crashed process in WAL mode; only a power cut can lose the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // SQLite checkpoints inside the COMMIT that crosses this many pages; the sync engine asks
+    // for checkpoints between batches itself, so this is only the backstop (64 MB of WAL).
+    db.pragma('wal_autocheckpoint = 16384');
     const version = userVersion(db);
     if (version > SCHEMA_VERSION) {
       db.close();
@@ -121,8 +130,10 @@ function openWriter<C>(dir: string, file: string, settings: Resolved, lock: Writ
       }
     }
     migrate(db);
-    return { cache: build(handle(db, dir, file, false, lock, settings)) };
+    reader = openDatabase(file, { readonly: true, fileMustExist: true, timeout: settings.busyTimeoutMs });
+    return { cache: build(handle(db, reader, dir, file, false, lock, settings)) };
   } catch (err) {
+    reader?.close();
     db?.close();
     if (isDamageError(err)) return { problem: { label: 'corrupt', what: `was damaged (${(err as Error).message})` } };
     if (isSchemaMismatch(err)) return { problem: { label: 'corrupt', what: `did not match its schema (${(err as Error).message})` } };
@@ -148,7 +159,7 @@ function openReader<C>(dir: string, file: string, settings: Resolved, build: Bui
     if (version < SCHEMA_VERSION) {
       throw new CacheError(`the cache at ${file} has schema v${version}, older than v${SCHEMA_VERSION}: run sync once to upgrade it`, 'older');
     }
-    return build(handle(db, dir, file, true, null, settings));
+    return build(handle(db, db, dir, file, true, null, settings));
   } catch (err) {
     db?.close();
     if (isDamageError(err)) throw damaged((err as Error).message);
@@ -157,9 +168,17 @@ function openReader<C>(dir: string, file: string, settings: Resolved, build: Bui
   }
 }
 
-function handle(db: Database.Database, dir: string, file: string, readonly: boolean, lock: WriterLock | null, settings: Resolved): CacheHandle {
+function handle(
+  db: Database.Database,
+  reader: Database.Database,
+  dir: string,
+  file: string,
+  readonly: boolean,
+  lock: WriterLock | null,
+  settings: Resolved,
+): CacheHandle {
   const { retentionMs, maxBytes, now } = settings;
-  return { db, dir, path: file, readonly, lock, settings: { retentionMs, maxBytes, now } };
+  return { db, reader, dir, path: file, readonly, lock, settings: { retentionMs, maxBytes, now } };
 }
 
 /** `PRAGMA quick_check`: every page and record read once (no index cross-check); "ok" or the first problem. */

@@ -22,27 +22,19 @@ export interface SessionRow {
   json: string;
 }
 
+export const SESSION_COLUMNS = [
+  'id', 'id_key', 'kind', 'status', 'owner_id', 'owner_name', 'initiative_id', 'initiative_name',
+  'plan_id', 'plan_name', 'title', 'title_fold', 'updated_at', 'live', 'last_message_at', 'ended', 'json',
+] as const satisfies ReadonlyArray<keyof SessionRow>;
+
+/** The row's values in SESSION_COLUMNS order, for a positional statement. */
+export const rowValues = (row: SessionRow): unknown[] => SESSION_COLUMNS.map((c) => row[c]);
+
 /** UTF-16BE: byte order of the BLOB is JavaScript's code-unit order of the string. */
 export function idKey(id: string): Buffer {
   const buf = Buffer.alloc(id.length * 2);
   for (let i = 0; i < id.length; i++) buf.writeUInt16BE(id.charCodeAt(i), i * 2);
   return buf;
-}
-
-/**
- * JSON with object keys sorted, so the same session always serialises to the same text and
- * "did it change" is a string comparison, whatever order the decoder built the object in.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(sortKeys);
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return sorted;
 }
 
 export function toRow(session: Session): SessionRow {
@@ -65,7 +57,9 @@ export function toRow(session: Session): SessionRow {
     live: !isChat && isActive(session, 0) ? 1 : 0,
     last_message_at: isChat ? Date.parse(session.chat.lastMessageAt) : null,
     ended: isChatEnded(session) ? 1 : 0,
-    json: canonicalJson(session),
+    // Decoded sessions carry the schema's key order, so the same session is the same text and
+    // "did it change" is a string comparison (sorting keys here cost 40% of the row).
+    json: JSON.stringify(session),
   };
 }
 

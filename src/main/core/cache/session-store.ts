@@ -3,21 +3,23 @@ import type { SessionChange } from '../../../shared/sessions';
 import type { ChangeItem, Session } from '../../../shared/protocol';
 import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
-import { fromJson, type SessionRow } from './session-row';
+import { fromJson, SESSION_COLUMNS } from './session-row';
+import { ROWS_PER_YIELD, SlicedWrite } from './sliced-write';
 import { Tracker, TrackerStatements } from './tracker';
 
 export type { SessionChange };
 
-const COLUMNS = [
-  'id', 'id_key', 'kind', 'status', 'owner_id', 'owner_name', 'initiative_id', 'initiative_name',
-  'plan_id', 'plan_name', 'title', 'title_fold', 'updated_at', 'live', 'last_message_at', 'ended', 'json',
-] as const satisfies ReadonlyArray<keyof SessionRow>;
-
-const UPSERT_SQL = `INSERT INTO sessions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+// Positional parameters: binding a 17-key object by name cost about as much as the write itself.
+const UPSERT_SQL = `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map(() => '?').join(', ')})
+  ON CONFLICT (id) DO UPDATE SET ${SESSION_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
 function checkSeq(seq: number, what: string): void {
   if (!Number.isSafeInteger(seq) || seq < 0) throw new CacheError(`${what} must be a non-negative integer, got ${seq}`, 'sequence');
+}
+
+function readCursor(select: Statement<[string], { value: string }>): number | null {
+  const row = select.get(CURSOR_KEY);
+  return row === undefined ? null : Number(row.value);
 }
 
 /** Sessions and the cursor; every session write goes through a Tracker (./tracker). */
@@ -26,27 +28,25 @@ export class SessionStore {
   private readonly selectIds: Statement<[], { id: string }>;
   private readonly tracking: TrackerStatements;
   private readonly selectCursor: Statement<[string], { value: string }>;
+  private readonly selectCommittedCursor: Statement<[string], { value: string }>;
   private readonly writeCursor: Statement<[string, string]>;
-  private readonly snapshotTx: (sessions: Session[], seq: number) => SessionChange[];
-  private readonly changesTx: (items: ChangeItem[]) => SessionChange[];
 
-  constructor(db: Database) {
-    this.selectJson = db.prepare('SELECT json FROM sessions WHERE id = ?');
+  /** `reader` serves getSession: a separate connection sees only committed writes. */
+  constructor(
+    private readonly db: Database,
+    reader: Database = db,
+  ) {
+    this.selectJson = reader.prepare('SELECT json FROM sessions WHERE id = ?');
     this.selectIds = db.prepare('SELECT id FROM sessions');
     this.tracking = new TrackerStatements(db, UPSERT_SQL);
     this.selectCursor = db.prepare('SELECT value FROM meta WHERE key = ?');
+    this.selectCommittedCursor = reader.prepare('SELECT value FROM meta WHERE key = ?');
     this.writeCursor = db.prepare(META_UPSERT);
-    // IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later gets
-    // SQLITE_BUSY at once instead of waiting out busy_timeout.
-    const snapshot = db.transaction((sessions: Session[], seq: number) => this.snapshotBody(sessions, seq));
-    const changes = db.transaction((items: ChangeItem[]) => this.changesBody(items));
-    this.snapshotTx = (sessions, seq) => snapshot.immediate(sessions, seq);
-    this.changesTx = (items) => changes.immediate(items);
   }
 
+  /** The committed cursor: what the file holds, never a write still in progress. */
   cursor(): number | null {
-    const row = this.selectCursor.get(CURSOR_KEY);
-    return row === undefined ? null : Number(row.value);
+    return readCursor(this.selectCommittedCursor);
   }
 
   getSession(id: string): Session | null {
@@ -54,30 +54,38 @@ export class SessionStore {
     return row === undefined ? null : fromJson(row.json);
   }
 
-  applySnapshot(sessions: Session[], seq: number): SessionChange[] {
+  /** The snapshot and its cursor as one transaction, run in slices by the caller. */
+  snapshotWrite(sessions: Session[], seq: number): SlicedWrite<SessionChange[]> {
     checkSeq(seq, 'a snapshot seq');
-    return this.snapshotTx(sessions, seq);
+    return new SlicedWrite(this.db, this.snapshotBody(sessions, seq));
   }
 
-  applyChanges(items: ChangeItem[]): SessionChange[] {
+  /** A batch and its cursor as one transaction, run in slices by the caller. */
+  changesWrite(items: ChangeItem[]): SlicedWrite<SessionChange[]> {
     for (const item of items) checkSeq(item.seq, 'a change seq');
-    return this.changesTx(items);
+    return new SlicedWrite(this.db, this.changesBody(items));
   }
 
-  private snapshotBody(sessions: Session[], seq: number): SessionChange[] {
+  private *snapshotBody(sessions: Session[], seq: number): Generator<void, SessionChange[], void> {
     const tracker = this.tracker();
     const gone = new Set(this.selectIds.all().map((r) => r.id));
-    for (const s of sessions) {
+    for (let i = 0; i < sessions.length; i++) {
+      const s = sessions[i]!;
       gone.delete(s.id);
       tracker.upsert(s);
+      if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) yield;
     }
-    for (const id of gone) tracker.remove(id);
+    let n = 0;
+    for (const id of gone) {
+      tracker.remove(id);
+      if (++n % ROWS_PER_YIELD === 0) yield;
+    }
     this.writeCursor.run(CURSOR_KEY, String(seq));
     return tracker.finish();
   }
 
-  private changesBody(items: ChangeItem[]): SessionChange[] {
-    const cursor = this.cursor();
+  private *changesBody(items: ChangeItem[]): Generator<void, SessionChange[], void> {
+    const cursor = readCursor(this.selectCursor);
     if (cursor === null) {
       throw new CacheError('the cache has no cursor yet: apply a snapshot before changes', 'sequence');
     }
@@ -89,9 +97,11 @@ export class SessionStore {
       }
     });
     const tracker = this.tracker();
-    for (const item of fresh) {
+    for (let i = 0; i < fresh.length; i++) {
+      const item = fresh[i]!;
       if (item.op === 'upsert') tracker.upsert(item.session);
       else tracker.remove(item.id);
+      if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) yield;
     }
     this.writeCursor.run(CURSOR_KEY, String(fresh[fresh.length - 1]!.seq));
     return tracker.finish();

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Session } from '../../../shared/protocol';
 import type { SessionChange } from './session-store';
-import { fromJson, toRow, type SessionRow } from './session-row';
+import { fromJson, rowValues, toRow } from './session-row';
 
 interface Indexed {
   rowid: number;
@@ -19,7 +19,7 @@ interface Tracked {
 /** The statements a Tracker writes with, prepared once by the store that owns them. */
 export class TrackerStatements {
   readonly select: Statement<[string], { rowid: number; title_fold: string; json: string }>;
-  readonly upsert: Statement<[SessionRow]>;
+  readonly upsert: Statement<unknown[]>;
   readonly erase: Statement<[string]>;
   readonly ftsDelete: Statement<[string]>;
   readonly ftsInsert: Statement<[string]>;
@@ -50,7 +50,7 @@ export class Tracker {
     const row = toRow(session);
     const t = this.track(session.id);
     if (t.afterJson === row.json) return;
-    const info = this.st.upsert.run(row);
+    const info = this.st.upsert.run(rowValues(row));
     // ON CONFLICT DO UPDATE keeps the rowid; only a real insert makes a new one.
     t.after = { rowid: t.after ? t.after.rowid : Number(info.lastInsertRowid), fold: row.title_fold };
     t.afterJson = row.json;

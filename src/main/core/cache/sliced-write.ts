@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+
+/** How many rows a write body handles between looks at the clock. */
+export const ROWS_PER_YIELD = 32;
+
+/**
+ * One SQLite transaction spread over several event-loop turns. The body is a generator that
+ * yields between rows; each `step` runs it until a deadline, so a 1,000-item batch or a
+ * 100,000-session snapshot still commits atomically (PROTOCOL.md 3.3, 3.4) while the process
+ * keeps drawing its tray and answering IPC in between. Readers use their own connection
+ * (see ./open), so they keep seeing the last committed state until COMMIT.
+ */
+export class SlicedWrite<T> {
+  private state: 'new' | 'open' | 'done' = 'new';
+  private result: { value: T } | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly body: Generator<void, T, void>,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get done(): boolean {
+    return this.state === 'done';
+  }
+
+  /** Runs until the body finishes (commits and returns its result) or `deadline` passes (undefined). */
+  step(deadline: number): { value: T } | undefined {
+    if (this.state === 'done') throw new Error('this write has already ended');
+    try {
+      if (this.state === 'new') {
+        // IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later gets
+        // SQLITE_BUSY at once instead of waiting out busy_timeout.
+        this.db.exec('BEGIN IMMEDIATE');
+        this.state = 'open';
+      }
+      // COMMIT writes every page the body dirtied (about 13 ms for a batch of 1,000 here): it gets
+      // a turn of its own unless this one has barely started.
+      const started = this.now();
+      while (!this.result) {
+        const r = this.body.next();
+        if (r.done) this.result = { value: r.value };
+        else if (this.now() >= deadline) return undefined;
+      }
+      if (this.now() - started > 1 && deadline !== Number.POSITIVE_INFINITY) return undefined;
+      this.db.exec('COMMIT');
+      this.state = 'done';
+      return this.result;
+    } catch (err) {
+      this.cancel();
+      throw err;
+    }
+  }
+
+  /** Runs to the end in one go: the plain synchronous write. */
+  finish(): T {
+    return this.step(Number.POSITIVE_INFINITY)!.value;
+  }
+
+  /** Rolls back whatever this write did; nothing of it reaches the file. */
+  cancel(): void {
+    const wasOpen = this.state === 'open';
+    this.state = 'done';
+    if (wasOpen && this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+}
