@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openCache } from '../../src/main/core/cache/cache';
 import { SyncEngine } from '../../src/main/core/sync/sync-engine';
+import { WriteQueue } from '../../src/main/core/sync/write-queue';
 import type { ChangeItem, ClientFrame, ServerFrame, Session } from '../../src/shared/protocol';
 import { flowRun } from '../shared/fixtures';
 import { hello } from '../support/scripted-server';
@@ -17,16 +18,18 @@ class FakeChannel extends EventEmitter {
     this.outbox.push(frame);
     return true;
   }
+  reportInvalid(): void {}
 }
 
 type Op = { kind: 'upsert'; id: number; title: string } | { kind: 'remove'; id: number };
-type Net = 'advance' | 'advance-dup' | 'advance-lost' | 'drop' | 'drop-mid-snapshot' | 'expire-log' | 'deliver';
+/** `write`: the queued batches reach the cache now; otherwise they wait, as behind a slow disk. */
+type Net = 'advance' | 'advance-dup' | 'advance-lost' | 'drop' | 'drop-mid-snapshot' | 'expire-log' | 'deliver' | 'write';
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 7 }), title: fc.string({ maxLength: 6 }) }),
   fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 7 }) }),
 );
-const netArb = fc.constantFrom<Net>('advance', 'advance', 'advance', 'advance-dup', 'advance-lost', 'drop', 'drop-mid-snapshot', 'expire-log', 'deliver');
+const netArb = fc.constantFrom<Net>('advance', 'advance', 'advance', 'advance-dup', 'advance-lost', 'drop', 'drop-mid-snapshot', 'expire-log', 'deliver', 'write');
 
 const session = (id: number, title: string, seq: number): Session =>
   flowRun({ id: `fr_${id}`, title, updatedAt: new Date(Date.UTC(2026, 10, 24, 9, 0, 0, seq)).toISOString() });
@@ -94,7 +97,8 @@ describe('sync state machine (property)', () => {
           const server = new ModelServer([...ops]);
           const channel = new FakeChannel();
           // Wired to the channel; what it does is seen in the cache.
-          new SyncEngine(channel as never, cache);
+          const queue = new WriteQueue({ defer: () => undefined });
+          new SyncEngine(channel as never, cache, Date.now, undefined, queue);
           const deliver = (frames: ServerFrame[]) => frames.forEach((f) => channel.emit('frame', f));
           const connect = (cutSnapshot = false) => {
             channel.isLive = true;
@@ -129,6 +133,7 @@ describe('sync state machine (property)', () => {
           // Heal: one clean reconnect, everything answered.
           disconnect();
           connect();
+          queue.drainNow();
           expect(cache.cursor()).toBe(server.head);
           const cached = cache.query({ view: 'all' }, Date.now()).sort((a, b) => a.id.localeCompare(b.id));
           const expected = [...server.state.values()].sort((a, b) => a.id.localeCompare(b.id));

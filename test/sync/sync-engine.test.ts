@@ -3,7 +3,7 @@ import { openCache, type Cache } from '../../src/main/core/cache/cache';
 import { StreamConnection } from '../../src/main/core/connection/connection';
 import { SyncEngine } from '../../src/main/core/sync/sync-engine';
 import type { Session } from '../../src/shared/protocol';
-import { flowRun } from '../shared/fixtures';
+import { checkpoint, flowRun } from '../shared/fixtures';
 import { hello, scriptedServer, waitFor, type Peer } from '../support/scripted-server';
 import { tempDir } from '../support/temp-dir';
 
@@ -115,6 +115,43 @@ describe('SyncEngine against scripted servers', () => {
     await waitFor(() => cache.cursor() === 4);
     expect(ids(cache)).toEqual(['fr_1', 'fr_2', 'fr_3', 'fr_4']);
     expect(sync.stats.gaps).toBe(1);
+  });
+
+  it('names a checkpoint in a batch before the batch is written (the fast lane)', async () => {
+    const paused = flowRun({ id: 'fr_9', status: 'paused', checkpoint: checkpoint('cp_9'), updatedAt: new Date(Date.UTC(2026, 10, 24, 9, 1)).toISOString() });
+    const server = await scriptedServer(async (peer) => {
+      peer.send(hello({ headSeq: 3 }));
+      await peer.next('subscribe');
+      await snapshotTo(peer, [s(1)], 1);
+      peer.send(changes([upsert(2, s(2)), upsert(3, paused)]));
+    });
+    const { cache, sync } = client(server.url);
+    const seen: string[] = [];
+    sync.on('ahead', (sessions) => seen.push(`ahead ${sessions.map((x) => x.id).join()} cursor ${cache.cursor()}`));
+    sync.on('applied', (_, origin) => seen.push(`applied ${origin} cursor ${cache.cursor()}`));
+    await waitFor(() => cache.cursor() === 3);
+    // Whether the snapshot was written before the batch arrived depends on timing; the order does not.
+    const ahead = seen.findIndex((x) => x.startsWith('ahead fr_9'));
+    expect(ahead).toBeGreaterThanOrEqual(0);
+    expect(seen[ahead]).not.toMatch(/cursor 3$/);
+    expect(seen.slice(ahead + 1)).toContain('applied changes cursor 3');
+  });
+
+  it('drops a batch whose items fail validation, and everything queued after it, then asks again', async () => {
+    const server = await scriptedServer(async (peer) => {
+      peer.send(hello({ headSeq: 4 }));
+      await peer.next('subscribe');
+      await snapshotTo(peer, [s(1)], 1);
+      peer.send(changes([upsert(2, { ...s(2), updatedAt: 'not a time' } as Session)]));
+      peer.send(changes([upsert(3, s(3))]));
+      const again = await peer.next('subscribe');
+      expect(again.since).toBe(1);
+      peer.send(changes([upsert(2, s(2)), upsert(3, s(3)), upsert(4, s(4))]));
+    });
+    const { c, cache } = client(server.url);
+    await waitFor(() => cache.cursor() === 4);
+    expect(ids(cache)).toEqual(['fr_1', 'fr_2', 'fr_3', 'fr_4']);
+    expect(c.stats.invalidFrames).toBe(1);
   });
 
   it('resumes from the durable cursor after a restart', async () => {

@@ -71,6 +71,8 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.connection.on('state', (state) => this.emit('state', state));
     this.sync.on('caughtUp', () => this.emit('caughtUp'));
     this.sync.on('hello', () => this.emit('hello'));
+    // The fast lane: a checkpoint found in a batch still waiting to be written is decided now.
+    this.sync.on('ahead', (sessions) => this.notify(sessions.map((after) => ({ before: null, after }))));
     this.sync.on('applied', (changes) => {
       // Notifications first: an approval must not wait behind transcript bookkeeping.
       this.notify(changes);
@@ -89,7 +91,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.connection.start();
     // Retention runs once caught up (it must not delay the first view) and then hourly.
     this.sync.once('caughtUp', () => this.prune());
-    this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer = setInterval(() => this.sync.queue.pushTask(() => this.prune()), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
 
@@ -103,6 +105,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.transcripts.stop();
     this.connection.stop();
+    this.sync.stop();
     this.cache.close();
   }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { MAX_FRAME_BYTES } from './constants';
-import { CLIENT_FRAMES, SERVER_FRAMES, type ClientFrame, type ServerFrame } from './frames';
+import { CLIENT_FRAMES, SERVER_FRAMES, STREAM_FRAMES, type ClientFrame, type ServerFrame, type StreamFrame } from './frames';
 
 /**
  * The outcome of reading one text frame. `invalid` carries the frame's type and a short
@@ -13,9 +13,11 @@ export type Decoded<F> =
 
 type SchemaMap = Record<string, z.ZodType>;
 
-function decodeWith<F>(schemas: SchemaMap, text: string): Decoded<F> {
-  // String length is UTF-16 units; only a frame near the limit is worth measuring in bytes.
-  if (text.length > MAX_FRAME_BYTES / 4 && new TextEncoder().encode(text).length > MAX_FRAME_BYTES) {
+/** `byteLength`: the frame's size in UTF-8 when the caller already knows it (a socket does). */
+function decodeWith<F>(schemas: SchemaMap, text: string, byteLength?: number): Decoded<F> {
+  // String length is UTF-16 units, at most 3 UTF-8 bytes each: only a long frame is worth measuring.
+  const tooBig = byteLength !== undefined ? byteLength > MAX_FRAME_BYTES : text.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(text).length > MAX_FRAME_BYTES;
+  if (tooBig) {
     return { kind: 'invalid', type: null, reason: 'frame larger than 1 MiB' };
   }
   let value: unknown;
@@ -47,4 +49,6 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export const decodeServerFrame = (text: string): Decoded<ServerFrame> => decodeWith(SERVER_FRAMES, text);
+/** For the client's connection: changes items are validated later, by the sync engine (see ChangesEnvelope). */
+export const decodeStreamFrame = (text: string, byteLength?: number): Decoded<StreamFrame> => decodeWith(STREAM_FRAMES, text, byteLength);
 export const decodeClientFrame = (text: string): Decoded<ClientFrame> => decodeWith(CLIENT_FRAMES, text);

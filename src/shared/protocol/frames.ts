@@ -50,6 +50,21 @@ export const ChangesFrame = z
     message: 'item seq must increase by exactly 1',
   });
 
+/**
+ * A changes frame as the connection first reads it: the envelope checked, the items not yet.
+ * Validating 1,000 sessions takes milliseconds; the sync engine does it just before it writes
+ * the batch, so reading the stream (and a checkpoint waiting behind a backlog) never waits on it.
+ * It still checks the whole frame with ChangesFrame before a single item is used.
+ */
+export const ChangesEnvelope = z
+  .object({
+    type: z.literal('changes'),
+    fromSeq: Seq,
+    toSeq: Seq,
+    items: z.array(z.unknown()).min(1).max(MAX_CHANGES_BATCH),
+  })
+  .refine((f) => f.toSeq - f.fromSeq + 1 === f.items.length, { message: 'fromSeq..toSeq must span the items' });
+
 export const TranscriptFrame = z.object({
   type: z.literal('transcript'),
   reqId: ReqId,
@@ -128,6 +143,9 @@ export const SERVER_FRAMES = {
   error: ErrorFrame,
 } as const;
 
+/** What the client's connection reads at once: SERVER_FRAMES with changes items left for later. */
+export const STREAM_FRAMES = { ...SERVER_FRAMES, changes: ChangesEnvelope } as const;
+
 export const CLIENT_FRAMES = {
   subscribe: SubscribeFrame,
   'transcript.get': TranscriptGetFrame,
@@ -139,6 +157,8 @@ export const CLIENT_FRAMES = {
 type Infer<M> = { [K in keyof M]: M[K] extends z.ZodType ? z.output<M[K]> : never }[keyof M];
 export type ServerFrame = Infer<typeof SERVER_FRAMES>;
 export type ClientFrame = Infer<typeof CLIENT_FRAMES>;
+export type StreamFrame = Infer<typeof STREAM_FRAMES>;
+export type ChangesEnvelope = z.infer<typeof ChangesEnvelope>;
 
 export type HelloFrame = z.infer<typeof HelloFrame>;
 export type SnapshotFrame = z.infer<typeof SnapshotFrame>;

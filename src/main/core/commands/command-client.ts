@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandAction, CommandFrame, ServerFrame } from '../../../shared/protocol';
+import type { CommandAction, CommandFrame, StreamFrame } from '../../../shared/protocol';
 import type { FrameChannel } from '../connection/connection';
 
 export interface CommandRequest {
@@ -64,7 +64,7 @@ export class CommandClient {
     });
   }
 
-  private onFrame(frame: ServerFrame): void {
+  private onFrame(frame: StreamFrame): void {
     if (frame.type !== 'result' && !(frame.type === 'error' && frame.reqId)) return;
     const reqId = frame.reqId!;
     if (frame.type === 'result') this.settle(reqId, frame.ok ? { ok: true } : { ok: false, code: frame.error.code, message: frame.error.message });

@@ -3,13 +3,13 @@ import WebSocket from 'ws';
 import type { ConnectionState } from '../../../shared/connection-state';
 import {
   CloseCode,
-  decodeServerFrame,
+  decodeStreamFrame,
   INVALID_FRAME_LIMIT,
   INVALID_FRAME_WINDOW_MS,
   MAX_FRAME_BYTES,
   SUBPROTOCOL,
   type ClientFrame,
-  type ServerFrame,
+  type StreamFrame,
 } from '../../../shared/protocol';
 import { silentLogger, type Logger } from '../log';
 import { backoffDelay, BACKOFF_RESET_AFTER_MS } from './backoff';
@@ -28,7 +28,8 @@ export interface ConnectionOptions {
 }
 
 interface ConnectionEvents {
-  frame: [frame: ServerFrame];
+  /** `text` is the frame as received, for a reader that keeps it rather than the parsed objects. */
+  frame: [frame: StreamFrame, text: string];
   /** The socket is open and `hello` arrived: the caller subscribes now. */
   live: [];
   /** The socket ended; `dropCursor` after a 4004. */
@@ -178,22 +179,22 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     });
     ws.on('message', (data, isBinary) => {
       this.lastHeard = this.clock();
-      this.receive(isBinary ? null : String(data));
+      this.receive(isBinary ? null : String(data), (data as Buffer).length);
     });
     ws.on('pong', () => (this.lastHeard = this.clock()));
     ws.on('ping', () => (this.lastHeard = this.clock()));
     ws.on('close', (code) => this.closed(ws, ending ?? { kind: 'close', code }));
   }
 
-  private receive(text: string | null): void {
+  private receive(text: string | null, byteLength: number): void {
     if (this.dropping) return;
-    if (text === null) return this.dropInvalid(null, 'binary frame');
-    const decoded = decodeServerFrame(text);
+    if (text === null) return this.reportInvalid(null, 'binary frame');
+    const decoded = decodeStreamFrame(text, byteLength);
     if (decoded.kind === 'unknown') {
       this.stats.unknownFrames++;
       return;
     }
-    if (decoded.kind === 'invalid') return this.dropInvalid(decoded.type, decoded.reason);
+    if (decoded.kind === 'invalid') return this.reportInvalid(decoded.type, decoded.reason);
     const frame = decoded.frame;
     if (frame.type === 'hello') {
       this.heartbeatMs = frame.heartbeatMs;
@@ -203,10 +204,11 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
       this.emit('live');
     }
     if (frame.type === 'error' && frame.retryAfterMs !== undefined) this.retryAfterMs = frame.retryAfterMs;
-    this.emit('frame', frame);
+    this.emit('frame', frame, text);
   }
 
-  private dropInvalid(type: string | null, reason: string): void {
+  /** Counts a frame that failed validation, here or later (the sync engine checks changes items). */
+  reportInvalid(type: string | null, reason: string): void {
     this.stats.invalidFrames++;
     this.logger.warn(`dropped an invalid frame${type ? ` (type ${type})` : ''}: ${reason}`);
     if (this.invalid.hit(this.clock())) {
@@ -290,4 +292,4 @@ function describeEnding(ending: Ending): string {
 }
 
 /** What the sync engine, transcripts and commands need of a connection: frames in, frames out. */
-export type FrameChannel = Pick<StreamConnection, 'on' | 'send' | 'isLive'>;
+export type FrameChannel = Pick<StreamConnection, 'on' | 'send' | 'isLive' | 'reportInvalid'>;

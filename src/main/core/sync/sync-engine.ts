@@ -1,14 +1,26 @@
 import { EventEmitter } from 'node:events';
-import type { ChangesFrame, HelloFrame, ServerFrame, Session, SnapshotFrame } from '../../../shared/protocol';
-import type { Cache, SessionChange } from '../cache/cache';
+import { ChangesFrame, describeIssues, type ChangesEnvelope, type HelloFrame, type Session, type SnapshotFrame, type StreamFrame } from '../../../shared/protocol';
+import type { Cache, CacheWrite, SessionChange } from '../cache/cache';
 import type { FrameChannel } from '../connection/connection';
 import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
+import { pendingCheckpoints } from './pending-checkpoints';
+import { WriteQueue, type QueuedJob } from './write-queue';
 
 export type AppliedOrigin = 'snapshot' | 'changes';
 
+/** Batches between WAL checkpoints (see noteCommit). */
+const CHECKPOINT_EVERY = 4;
+/** A batch this recent means more are likely on the socket: writes wait a turn (see WriteQueue). */
+const READ_FIRST_WINDOW_MS = 2;
+
 interface SyncEvents {
   applied: [changes: SessionChange[], origin: AppliedOrigin];
+  /**
+   * Sessions a just-received batch leaves at a checkpoint, before the batch is written: approvals
+   * must not wait behind bulk writes. They are validated; the batch itself is checked again whole.
+   */
+  ahead: [sessions: Session[]];
   /** The cache holds everything up to the headSeq of this connection's hello. */
   caughtUp: [];
   hello: [hello: HelloFrame];
@@ -18,9 +30,16 @@ interface SyncEvents {
  * Keeps the cache equal to the server's tenant (PROTOCOL.md 3.2 to 3.4): subscribe with the
  * durable cursor, apply a snapshot only once its last page is in, apply each batch with its cursor
  * in one transaction, ignore replays, and heal gaps by subscribing again.
+ *
+ * Frames are accepted in order as they arrive (`accepted` is the seq they reach) and written
+ * through a WriteQueue in slices (`applied` is the seq the cache holds): reading the stream never
+ * waits for SQLite, and SQLite never holds the event loop for long.
  */
 export class SyncEngine extends EventEmitter<SyncEvents> {
-  private cursor: number | null;
+  private commitsSinceCheckpoint = 0;
+  private lastBatchAt = Number.NEGATIVE_INFINITY;
+  private accepted: number | null;
+  private applied: number | null;
   private pages: Session[] | null = null;
   private nextPage = 0;
   private healing = false;
@@ -37,10 +56,15 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     private readonly cache: Cache,
     private readonly clock: () => number = Date.now,
     private readonly logger: Logger = silentLogger,
+    readonly queue: WriteQueue = new WriteQueue(),
   ) {
     super();
-    this.cursor = cache.cursor();
-    connection.on('frame', (frame) => this.onFrame(frame));
+    this.accepted = this.applied = cache.cursor();
+    // A job is still at the head of the queue while it reports: caught up is judged once it left.
+    queue.on('idle', () => this.checkCaughtUp());
+    // While batches stream in back to back, reading them (and finding checkpoints) goes first.
+    queue.readPriority = () => performance.now() - this.lastBatchAt < READ_FIRST_WINDOW_MS;
+    connection.on('frame', (frame, text) => this.onFrame(frame, text));
     connection.on('down', ({ dropCursor }) => {
       // A snapshot cut short is thrown away whole; the old view stays until a complete one lands.
       this.pages = null;
@@ -48,7 +72,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       this.caughtUp = false;
       if (dropCursor) {
         this.logger.info('the server refused our cursor: taking a fresh snapshot');
-        this.cursor = null;
+        // Batches already accepted are still written: they are valid, and the snapshot follows them.
+        this.accepted = null;
       }
     });
   }
@@ -62,11 +87,17 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     return this.skewMs;
   }
 
+  /** The seq the cache holds (written and committed). */
   get appliedSeq(): number | null {
-    return this.cursor;
+    return this.applied;
   }
 
-  private onFrame(frame: ServerFrame): void {
+  /** Drops queued writes (a half-done one is rolled back): before the cache closes. */
+  stop(): void {
+    this.queue.clear();
+  }
+
+  private onFrame(frame: StreamFrame, text?: string): void {
     switch (frame.type) {
       case 'hello':
         return this.onHello(frame);
@@ -78,7 +109,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       case 'snapshot':
         return this.onSnapshot(frame);
       case 'changes':
-        return this.onChanges(frame);
+        return this.onChanges(frame, text);
       default:
         return;
     }
@@ -95,7 +126,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private subscribe(): void {
-    this.connection.send({ type: 'subscribe', since: this.cursor });
+    this.connection.send({ type: 'subscribe', since: this.accepted });
   }
 
   private onSnapshot(frame: SnapshotFrame): void {
@@ -111,40 +142,112 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.nextPage++;
     if (!frame.last) return;
     const sessions = this.pages;
+    const seq = frame.seq!;
     this.pages = null;
-    const changes = this.cache.applySnapshot(sessions, frame.seq!);
-    this.cursor = frame.seq!;
+    this.accepted = seq;
     this.healing = false;
-    this.stats.snapshots++;
-    this.emit('applied', changes, 'snapshot');
-    this.checkCaughtUp();
+    this.queue.push(this.writeJob(() => this.cache.snapshotWrite(sessions, seq), seq, 'snapshot'));
   }
 
-  private onChanges(frame: ChangesFrame): void {
+  private onChanges(frame: ChangesEnvelope, text?: string): void {
     // Changes before the first snapshot, or between a resync and its last page, cannot be placed.
-    if (this.cursor === null || this.pages !== null) return;
-    const verdict = classifyBatch(this.cursor, frame.fromSeq, frame.toSeq);
+    if (this.accepted === null || this.pages !== null) return;
+    const verdict = classifyBatch(this.accepted, frame.fromSeq, frame.toSeq);
     if (verdict === 'replay') {
       this.stats.replays++;
       return;
     }
-    if (verdict === 'gap') {
-      if (this.healing) return;
-      this.stats.gaps++;
-      this.noteHeal(this.cursor);
-      this.healing = true;
-      this.logger.info(`gap: expected seq ${this.cursor + 1}, got ${frame.fromSeq}; subscribing again`);
-      this.subscribe();
-      return;
-    }
-    const cursor = this.cursor;
-    const items = verdict === 'overlap' ? frame.items.filter((i) => i.seq > cursor) : frame.items;
-    const changes = this.cache.applyChanges(items);
-    this.cursor = frame.toSeq;
+    if (verdict === 'gap') return this.heal(`gap: expected seq ${this.accepted + 1}, got ${frame.fromSeq}`);
+    this.accepted = frame.toSeq;
     this.healing = false;
-    this.stats.batches++;
-    this.emit('applied', changes, 'changes');
-    this.checkCaughtUp();
+    this.lastBatchAt = performance.now();
+    const waiting = pendingCheckpoints(frame.items);
+    if (waiting.length > 0) this.emit('ahead', waiting);
+    // The queue keeps the text, not the parsed batch: a backlog of 100 batches is 70 MB of text
+    // but several times that as objects, and collecting those held the event loop for 100 ms and
+    // more. The batch is parsed again and validated whole just before it is written; the cache
+    // skips the items it already holds (an overlap).
+    const { fromSeq, toSeq } = frame;
+    let parsed: unknown = text === undefined ? frame : undefined;
+    this.queue.push(
+      this.writeJob(() => {
+        // Parsing and validating 1,000 sessions take about 5 ms each here: one turn each.
+        if (parsed === undefined) return void (parsed = JSON.parse(text!));
+        const checked = ChangesFrame.safeParse(parsed);
+        parsed = null;
+        if (checked.success && checked.data.fromSeq === fromSeq) return this.cache.changesWrite(checked.data.items);
+        this.connection.reportInvalid('changes', checked.success ? 'changed between reads' : describeIssues(checked.error));
+        return null;
+      }, toSeq, 'changes'),
+    );
+  }
+
+  /**
+   * One queued write: it opens its transaction on its first slice and, once committed, moves the
+   * applied cursor and tells listeners. A batch that fails validation or a write that fails
+   * drops every batch queued after it (they build on it) and asks again from what the cache holds.
+   */
+  private writeJob(open: () => CacheWrite<SessionChange[]> | null | undefined, seq: number, origin: AppliedOrigin): QueuedJob {
+    let write: CacheWrite<SessionChange[]> | null | undefined;
+    const fail = (why: string): true => {
+      this.rewind(why);
+      return true;
+    };
+    return {
+      step: (deadline) => {
+        try {
+          if (write === undefined) {
+            // undefined: `open` has more to prepare; either way the write starts on a turn of its own.
+            write = open();
+            if (write === null) return fail(`a ${origin} batch up to seq ${seq} failed validation`);
+            return false;
+          }
+          if (write === null) return true;
+          const result = write.step(deadline);
+          if (!result) return false;
+          this.applied = seq;
+          this.noteCommit();
+          if (origin === 'snapshot') this.stats.snapshots++;
+          else this.stats.batches++;
+          this.emit('applied', result.value, origin);
+          this.checkCaughtUp();
+          return true;
+        } catch (err) {
+          return fail(`writing to the cache failed: ${(err as Error).message}`);
+        }
+      },
+      cancel: () => write?.cancel(),
+    };
+  }
+
+  /**
+   * SQLite's own checkpoint runs inside whichever COMMIT crosses its threshold and made that turn
+   * three times longer; the engine asks for one as a queued task of its own every few batches.
+   */
+  private noteCommit(): void {
+    if (++this.commitsSinceCheckpoint < CHECKPOINT_EVERY) return;
+    this.commitsSinceCheckpoint = 0;
+    this.queue.pushTask(() => this.cache.checkpoint());
+  }
+
+  private rewind(why: string): void {
+    // The failing job is still first in the queue: it ends once this returns true.
+    const later = this.queue.length - 1;
+    this.queue.clear();
+    this.pages = null;
+    this.accepted = this.applied;
+    this.logger.warn(`${why}${later > 0 ? `; dropped ${later} queued after it` : ''}`);
+    this.healing = false;
+    if (this.accepted !== null && this.connection.isLive) this.heal('asking again from the cache\'s cursor');
+  }
+
+  private heal(why: string): void {
+    if (this.healing || this.accepted === null) return;
+    this.stats.gaps++;
+    this.noteHeal(this.accepted);
+    this.healing = true;
+    this.logger.info(`${why}; subscribing again`);
+    this.subscribe();
   }
 
   /**
@@ -160,8 +263,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private checkCaughtUp(): void {
-    if (this.caughtUp || this.headSeq === null || this.cursor === null || this.pages !== null) return;
-    if (this.cursor >= this.headSeq) {
+    if (this.caughtUp || this.headSeq === null || this.applied === null || this.pages !== null || !this.queue.idle) return;
+    if (this.applied >= this.headSeq) {
       this.caughtUp = true;
       this.emit('caughtUp');
     }

@@ -1,4 +1,4 @@
-import type { ServerFrame, TranscriptEntry } from '../../../shared/protocol';
+import type { StreamFrame, TranscriptEntry } from '../../../shared/protocol';
 import { isActive, isRecent } from '../../../shared/sessions';
 import type { Cache, SessionChange } from '../cache/cache';
 import type { FrameChannel } from '../connection/connection';
@@ -134,7 +134,7 @@ export class TranscriptSync {
     this.inFlight.set(reqId, sessionId);
   }
 
-  private onFrame(frame: ServerFrame): void {
+  private onFrame(frame: StreamFrame): void {
     if (frame.type === 'transcript') {
       const sessionId = this.inFlight.get(frame.reqId);
       if (sessionId === undefined) return;

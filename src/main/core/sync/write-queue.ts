@@ -1,0 +1,127 @@
+import { EventEmitter } from 'node:events';
+
+/** A unit of bulk work run in slices: true once finished. */
+export interface QueuedJob {
+  step(deadline: number): boolean;
+  /** Called instead of further steps when the queue is cleared. */
+  cancel(): void;
+}
+
+export interface WriteQueueOptions {
+  /** Longest slice of work per event-loop turn, in ms. */
+  budgetMs?: number;
+  now?: () => number;
+  /** How the next slice is scheduled: setImmediate lets I/O (a checkpoint arriving) in between. */
+  defer?: (run: () => void) => void;
+  /**
+   * True while reading should go first (frames are streaming in): writes wait, for at most
+   * MAX_YIELD_MS in a row, so a checkpoint behind a backlog is read before the backlog is written.
+   */
+  readFirst?: () => boolean;
+}
+
+export const MAX_YIELD_MS = 250;
+
+/** Half the 16 ms frame budget: room for the socket, the tray and IPC in the same turn. */
+export const SLICE_BUDGET_MS = 6;
+
+/**
+ * Bulk writes in order, one slice per event-loop turn. The process that runs the core also draws
+ * the tray and answers the windows, so no write may hold its event loop for long: a batch or a
+ * snapshot is one transaction (./../cache/sliced-write) stepped a few milliseconds at a time.
+ */
+export class WriteQueue extends EventEmitter<{ idle: [] }> {
+  private readonly jobs: QueuedJob[] = [];
+  private scheduled = false;
+  private readonly budgetMs: number;
+  private readonly now: () => number;
+  private readonly defer: (run: () => void) => void;
+  private readFirst: () => boolean;
+  private yieldingSince: number | null = null;
+
+  constructor(options: WriteQueueOptions = {}) {
+    super();
+    this.budgetMs = options.budgetMs ?? SLICE_BUDGET_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.defer = options.defer ?? ((run) => void setImmediate(run));
+    this.readFirst = options.readFirst ?? (() => false);
+  }
+
+  /** Set after construction by whoever knows the stream (the sync engine). */
+  set readPriority(fn: () => boolean) {
+    this.readFirst = fn;
+  }
+
+  get idle(): boolean {
+    return this.jobs.length === 0;
+  }
+
+  get length(): number {
+    return this.jobs.length;
+  }
+
+  push(job: QueuedJob): void {
+    this.jobs.push(job);
+    this.schedule();
+  }
+
+  /** A small write that must not land inside another job's open transaction (retention, say). */
+  pushTask(task: () => void): void {
+    this.push({ step: () => (task(), true), cancel: () => undefined });
+  }
+
+  /** Runs everything now, in one go: for tests and the CLI, where nothing else waits. */
+  drainNow(): void {
+    while (this.jobs.length > 0) this.runFor(Number.POSITIVE_INFINITY);
+  }
+
+  /** Cancels every job (the first may be half done: its transaction is rolled back). */
+  clear(): void {
+    for (const job of this.jobs.splice(0)) job.cancel();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.jobs.length === 0) return;
+    this.scheduled = true;
+    this.defer(() => {
+      this.scheduled = false;
+      try {
+        if (this.shouldYield()) return;
+        this.runFor(this.budgetMs);
+      } finally {
+        this.schedule();
+      }
+    });
+  }
+
+  private shouldYield(): boolean {
+    if (!this.readFirst()) {
+      this.yieldingSince = null;
+      return false;
+    }
+    const now = this.now();
+    this.yieldingSince ??= now;
+    if (now - this.yieldingSince < MAX_YIELD_MS) return true;
+    this.yieldingSince = null;
+    return false;
+  }
+
+  private runFor(budgetMs: number): void {
+    const deadline = this.now() + budgetMs;
+    while (this.jobs.length > 0) {
+      const job = this.jobs[0]!;
+      let done: boolean;
+      try {
+        done = job.step(deadline);
+      } catch (err) {
+        // A job that throws is finished; the error is its owner's to report (it wraps its step).
+        this.jobs.shift();
+        throw err;
+      }
+      if (!done) return;
+      this.jobs.shift();
+      if (this.jobs.length === 0) this.emit('idle');
+      if (this.now() >= deadline) return;
+    }
+  }
+}
