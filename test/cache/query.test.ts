@@ -180,6 +180,26 @@ describe('title search', () => {
     raw.prepare("INSERT INTO sessions_fts (sessions_fts, rank) VALUES ('integrity-check', 1)").run();
     raw.close();
   });
+
+  it('keeps the title index in step across the flushes inside one long write', () => {
+    const cache = freshCache(tempDir());
+    cache.applySnapshot([], 1);
+    // 1,500 upserts over 300 sessions in one batch: each title changes several times, across
+    // several index flushes (every 512 rows), and only the last title may be found.
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      seq: i + 2,
+      op: 'upsert' as const,
+      session: flowRun({ id: `fr_${i % 300}`, title: `round ${Math.floor(i / 300)} item ${i % 300}` }),
+    }));
+    cache.applyChanges(items);
+    expect(cache.count({ view: 'all', search: 'round 3 item' }, NOW)).toBe(100);
+    expect(cache.count({ view: 'all', search: 'round 2 item' }, NOW)).toBe(200);
+    expect(cache.count({ view: 'all', search: 'round 0 item' }, NOW)).toBe(0);
+    cache.close();
+    const raw = new Database(cache.path);
+    raw.prepare("INSERT INTO sessions_fts (sessions_fts, rank) VALUES ('integrity-check', 1)").run();
+    raw.close();
+  });
 });
 
 describe('facets', () => {

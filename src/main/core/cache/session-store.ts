@@ -5,7 +5,7 @@ import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
 import { fromJson, SESSION_COLUMNS } from './session-row';
 import { ROWS_PER_YIELD, SlicedWrite } from './sliced-write';
-import { Tracker, TrackerStatements } from './tracker';
+import { INDEX_FLUSH_ROWS, Tracker, TrackerStatements } from './tracker';
 
 export type { SessionChange };
 
@@ -67,21 +67,21 @@ export class SessionStore {
   }
 
   private *snapshotBody(sessions: Session[], seq: number): Generator<void, SessionChange[], void> {
-    const tracker = this.tracker();
     const gone = new Set(this.selectIds.all().map((r) => r.id));
+    const tracker = new Tracker(this.tracking, gone.size === 0);
     for (let i = 0; i < sessions.length; i++) {
       const s = sessions[i]!;
       gone.delete(s.id);
       tracker.upsert(s);
-      if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) yield;
+      yield* this.pace(tracker, i);
     }
     let n = 0;
     for (const id of gone) {
       tracker.remove(id);
-      if (++n % ROWS_PER_YIELD === 0) yield;
+      yield* this.pace(tracker, n++);
     }
     this.writeCursor.run(CURSOR_KEY, String(seq));
-    return tracker.finish();
+    return yield* tracker.finish();
   }
 
   private *changesBody(items: ChangeItem[]): Generator<void, SessionChange[], void> {
@@ -96,18 +96,20 @@ export class SessionStore {
         throw new CacheError(`changes are not contiguous: expected seq ${cursor + 1 + i}, got ${item.seq}`, 'sequence');
       }
     });
-    const tracker = this.tracker();
+    const tracker = new Tracker(this.tracking);
     for (let i = 0; i < fresh.length; i++) {
       const item = fresh[i]!;
       if (item.op === 'upsert') tracker.upsert(item.session);
       else tracker.remove(item.id);
-      if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) yield;
+      yield* this.pace(tracker, i);
     }
     this.writeCursor.run(CURSOR_KEY, String(fresh[fresh.length - 1]!.seq));
-    return tracker.finish();
+    return yield* tracker.finish();
   }
 
-  private tracker(): Tracker {
-    return new Tracker(this.tracking);
+  /** After row `i`: now and then a chance to stop for this turn, and the title index kept in step. */
+  private *pace(tracker: Tracker, i: number): Generator<void, void, void> {
+    if (tracker.pending >= INDEX_FLUSH_ROWS) tracker.flushIndex();
+    if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) yield;
   }
 }

@@ -10,7 +10,8 @@ interface Indexed {
 
 interface Tracked {
   beforeJson: string | null;
-  before: Indexed | null;
+  /** What the title index holds for this row now. */
+  indexed: Indexed | null;
   afterJson: string | null;
   after: Indexed | null;
   session: Session | null;
@@ -36,15 +37,25 @@ export class TrackerStatements {
   }
 }
 
+/** Rows between flushes of the title index, and between looks at the clock while reporting. */
+export const INDEX_FLUSH_ROWS = 512;
+
 /**
  * One batch of session writes inside a transaction. It reports one change per session (its state
- * before the batch and after it), skips upserts that change nothing, and brings the title index in
- * step at the end with two statements, whatever the batch size.
+ * before the batch and after it), skips upserts that change nothing, and keeps the title index in
+ * step a few hundred rows at a time: one statement per flush, since FTS5 pays for every statement,
+ * yet never one statement over a whole 100,000-session snapshot, which held the loop for seconds.
  */
 export class Tracker {
   private readonly touched = new Map<string, Tracked>();
+  /** Rows whose title index entry may be behind. */
+  private readonly dirty = new Set<Tracked>();
 
-  constructor(private readonly st: TrackerStatements) {}
+  /** `startsEmpty`: the table held no rows when this write began, so there is nothing to look up. */
+  constructor(
+    private readonly st: TrackerStatements,
+    private readonly startsEmpty = false,
+  ) {}
 
   upsert(session: Session): void {
     const row = toRow(session);
@@ -55,6 +66,7 @@ export class Tracker {
     t.after = { rowid: t.after ? t.after.rowid : Number(info.lastInsertRowid), fold: row.title_fold };
     t.afterJson = row.json;
     t.session = session;
+    this.dirty.add(t);
   }
 
   remove(id: string): void {
@@ -64,36 +76,51 @@ export class Tracker {
     t.after = null;
     t.afterJson = null;
     t.session = null;
+    this.dirty.add(t);
   }
 
-  /** Syncs the title index and returns the changes; call once, last, inside the transaction. */
-  finish(): SessionChange[] {
-    const out: SessionChange[] = [];
+  /** How many rows wait for the title index. */
+  get pending(): number {
+    return this.dirty.size;
+  }
+
+  /** Brings the title index in step with the rows written so far: two statements at most. */
+  flushIndex(): void {
     const deletes: Array<[number, string]> = [];
     const inserts: Array<[number, string]> = [];
-    for (const t of this.touched.values()) {
+    for (const t of this.dirty) {
       // Judged apart from the JSON: removed and re-added unchanged in one batch, a row has a new rowid.
-      const { before, after } = t;
-      const same = before !== null && after !== null && before.rowid === after.rowid && before.fold === after.fold;
-      if (!same) {
-        if (before) deletes.push([before.rowid, before.fold]);
-        if (after) inserts.push([after.rowid, after.fold]);
-      }
-      if (t.beforeJson !== t.afterJson) out.push({ before: t.beforeJson === null ? null : fromJson(t.beforeJson), after: t.session });
+      const { indexed, after } = t;
+      if (indexed !== null && after !== null && indexed.rowid === after.rowid && indexed.fold === after.fold) continue;
+      if (indexed) deletes.push([indexed.rowid, indexed.fold]);
+      if (after) inserts.push([after.rowid, after.fold]);
+      t.indexed = after;
     }
+    this.dirty.clear();
     if (deletes.length > 0) this.st.ftsDelete.run(JSON.stringify(deletes));
     if (inserts.length > 0) this.st.ftsInsert.run(JSON.stringify(inserts));
+  }
+
+  /** Flushes the index and returns the changes, yielding now and then; last, inside the transaction. */
+  *finish(): Generator<void, SessionChange[], void> {
+    this.flushIndex();
+    const out: SessionChange[] = [];
+    let n = 0;
+    for (const t of this.touched.values()) {
+      if (t.beforeJson !== t.afterJson) out.push({ before: t.beforeJson === null ? null : fromJson(t.beforeJson), after: t.session });
+      if (++n % INDEX_FLUSH_ROWS === 0) yield;
+    }
     return out;
   }
 
   private track(id: string): Tracked {
     let t = this.touched.get(id);
     if (!t) {
-      const row = this.st.select.get(id);
+      const row = this.startsEmpty ? undefined : this.st.select.get(id);
       const indexed = row ? { rowid: row.rowid, fold: row.title_fold } : null;
       const json = row?.json ?? null;
       // `session` is only read when the JSON moved, and every move sets it: no need to parse here.
-      t = { beforeJson: json, before: indexed, afterJson: json, after: indexed, session: null };
+      t = { beforeJson: json, afterJson: json, indexed, after: indexed, session: null };
       this.touched.set(id, t);
     }
     return t;
