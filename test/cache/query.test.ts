@@ -181,6 +181,19 @@ describe('title search', () => {
     raw.close();
   });
 
+  it('finds a common word page by page in the same order as the unfiltered list (the recency walk)', () => {
+    const cache = freshCache(tempDir());
+    // 700 of 1,200 titles share a word, past the point where the search walks the recency index.
+    const sessions = demoSessions(1200).map((s, i) => ({ ...s, id: `${s.id}_${i}`, title: i % 12 < 7 ? `Zebrafish ${s.title}` : s.title }));
+    cache.applySnapshot(sessions, 1);
+    const expected = cache.query({ view: 'all' }, NOW).filter((s) => s.title.toLowerCase().includes('zebrafish')).map((s) => s.id);
+    expect(expected).toHaveLength(700);
+    for (const offset of [0, 50, 333, 690]) {
+      expect(idsOf(cache.query({ view: 'all', search: 'ZEBRAFISH', limit: 50, offset }, NOW))).toEqual(expected.slice(offset, offset + 50));
+    }
+    expect(cache.count({ view: 'all', search: 'zebrafish' }, NOW)).toBe(700);
+  });
+
   it('keeps the title index in step across the flushes inside one long write', () => {
     const cache = freshCache(tempDir());
     cache.applySnapshot([], 1);
