@@ -107,6 +107,18 @@ describe('Popover', () => {
     expect(titlesIn('Recent')).toEqual(['Quiet chat']);
   });
 
+  it('renders a big section a page at a time, with the whole count in its heading', () => {
+    feed(Array.from({ length: 120 }, (_, i) => flowRun({ id: `fr_${String(i).padStart(3, '0')}`, title: `Run ${i}`, updatedAt: ago(i * SECOND) })));
+    renderPopover();
+    expect(screen.getByRole('heading', { name: 'Active Now 120' })).toBeTruthy();
+    expect(titlesIn('Active Now')).toEqual(Array.from({ length: 50 }, (_, i) => `Run ${i}`));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (70 not shown)' }));
+    expect(titlesIn('Active Now')).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more (20 not shown)' }));
+    expect(titlesIn('Active Now')).toHaveLength(120);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
+  });
+
   it('has an empty state for each section', () => {
     feed([]);
     renderPopover();

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { commandCenterView } from '../../../../shared/sessions';
 import { useListKeyboard } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
@@ -7,7 +7,7 @@ import { useSessionsStore } from '../../state/useSessionsStore';
 import { useUiStore } from '../../state/useUiStore';
 import { PopoverHeader } from './PopoverHeader';
 import { ConnectionProblem, LoadingState } from './PopoverNotice';
-import { PopoverSection } from './PopoverSection';
+import { POPOVER_PAGE, PopoverSection } from './PopoverSection';
 import '../../styles/popover.css';
 
 /**
@@ -21,7 +21,13 @@ export function Popover() {
   const byId = useSessionsStore((s) => s.byId);
   const go = useUiStore((s) => s.go);
   const view = useMemo(() => commandCenterView(Object.values(byId), now), [byId, now]);
-  const ids = useMemo(() => [...view.activeNow, ...view.recent].map((s) => s.id), [view]);
+  const [limits, setLimits] = useState({ active: POPOVER_PAGE, recent: POPOVER_PAGE });
+  const more = (section: 'active' | 'recent') => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
+  // The keys move through the rows on screen, not those behind "Show more".
+  const ids = useMemo(
+    () => [...view.activeNow.slice(0, limits.active), ...view.recent.slice(0, limits.recent)].map((s) => s.id),
+    [view, limits],
+  );
   const keyboard = useListKeyboard({
     ids,
     // The popover has no search box: "/" takes the person to the Sessions page, which focuses its own.
@@ -38,8 +44,8 @@ export function Popover() {
         <ConnectionProblem />
         {loaded ? (
           <>
-            <PopoverSection title="Active Now" sessions={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} />
-            <PopoverSection title="Recent" sessions={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} />
+            <PopoverSection title="Active Now" sessions={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} limit={limits.active} onShowMore={more('active')} />
+            <PopoverSection title="Recent" sessions={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} limit={limits.recent} onShowMore={more('recent')} />
           </>
         ) : (
           <LoadingState />
