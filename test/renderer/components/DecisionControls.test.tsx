@@ -12,7 +12,7 @@ const paused = flowRun({ id: 'fr_7', title: 'Nightly dependency upgrade', status
 
 /** A row that shows whatever the store holds, as the lists do. */
 function LiveRow({ id }: { id: string }) {
-  const session = useSessionsStore((s) => s.byId[id]);
+  const session = useSessionsStore((s) => s.byId.get(id));
   return session ? <SessionRow session={session} now={NOW} /> : null;
 }
 

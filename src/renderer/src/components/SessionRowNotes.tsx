@@ -7,7 +7,7 @@ import { useSessionsStore } from '../state/useSessionsStore';
 export function SessionRowNotes({ session, now }: { session: Session; now: number }) {
   // A string, not byId: the row re-renders only when its own children's tally changes.
   const children = useSessionsStore((s) =>
-    session.kind === 'background_task' && session.task.childIds.length > 0 ? rollUpLabel(rollUp(session, (id) => s.byId[id])) : null,
+    session.kind === 'background_task' && session.task.childIds.length > 0 ? rollUpLabel(rollUp(session, (id) => s.byId.get(id))) : null,
   );
   const stalled = isStalled(session, now);
   const { checkpoint, error } = session;

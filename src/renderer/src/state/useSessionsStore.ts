@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import type { ConnectionState } from '../../../shared/connection-state';
-import type { Ref, Session } from '../../../shared/protocol';
+import type { Ref } from '../../../shared/protocol';
 import type { ViewUpdate } from '../../../shared/api';
+import { SessionIndex } from './session-index';
 
 export interface SessionsState {
   /** False until the first snapshot: views show their loading state. */
   loaded: boolean;
   version: number;
-  byId: Record<string, Session>;
+  /** Every session: `byId.get(id)`, and `byId.all` for the lists. */
+  byId: SessionIndex;
   connection: ConnectionState;
   user: Ref | null;
   skewMs: number;
@@ -22,29 +24,21 @@ const INITIAL_CONNECTION: ConnectionState = { phase: 'connecting', nextTryAt: nu
 export const useSessionsStore = create<SessionsState>((set, get) => ({
   loaded: false,
   version: -1,
-  byId: {},
+  byId: SessionIndex.of([]),
   connection: INITIAL_CONNECTION,
   user: null,
   skewMs: 0,
   demo: false,
   apply(update) {
     if (update.kind === 'snapshot') {
-      const byId: Record<string, Session> = {};
-      for (const s of update.sessions) byId[s.id] = s;
-      set({ loaded: true, version: update.version, byId, connection: update.connection, user: update.user, skewMs: update.skewMs, demo: update.demo });
+      set({ loaded: true, version: update.version, byId: SessionIndex.of(update.sessions), connection: update.connection, user: update.user, skewMs: update.skewMs, demo: update.demo });
       return true;
     }
     const state = get();
     if (!state.loaded || update.version !== state.version + 1) return false;
-    let byId = state.byId;
-    if (update.upserts.length || update.removals.length) {
-      byId = { ...byId };
-      for (const s of update.upserts) byId[s.id] = s;
-      for (const id of update.removals) delete byId[id];
-    }
     set({
       version: update.version,
-      byId,
+      byId: state.byId.apply(update.upserts, update.removals),
       ...(update.connection ? { connection: update.connection } : {}),
       ...(update.user !== undefined ? { user: update.user } : {}),
       ...(update.skewMs !== undefined ? { skewMs: update.skewMs } : {}),

@@ -14,7 +14,7 @@ import '../../styles/detail.css';
 
 /** One session in full: what the row says, plus the view its kind calls for, its metadata and transcript. */
 export function DetailView({ id }: { id: string }) {
-  const session = useSessionsStore((s) => s.byId[id]);
+  const session = useSessionsStore((s) => s.byId.get(id));
   const loaded = useSessionsStore((s) => s.loaded);
   const back = useUiStore((s) => s.back);
 

@@ -7,7 +7,7 @@ import { useSessionsStore } from '../../state/useSessionsStore';
  * when the list holds it; otherwise it says so, rather than leading to a "not found" page.
  */
 export function SessionLink({ id }: { id: string }) {
-  const target = useSessionsStore((s) => s.byId[id]);
+  const target = useSessionsStore((s) => s.byId.get(id));
   if (!target) {
     return (
       <span className="session-link-missing">

@@ -10,7 +10,7 @@ import { SessionLink } from './SessionLink';
 export function TaskDetail({ session, now }: { session: TaskSession; now: number }) {
   const byId = useSessionsStore((s) => s.byId);
   const { task } = session;
-  const summary = useMemo(() => rollUp(session, (id) => byId[id]), [session, byId]);
+  const summary = useMemo(() => rollUp(session, (id) => byId.get(id)), [session, byId]);
   const from = task.backgroundedFrom;
 
   return (
@@ -49,7 +49,7 @@ export function TaskDetail({ session, now }: { session: TaskSession; now: number
           </h3>
           <ul className="task-children" aria-label="Child tasks">
             {task.childIds.map((id) => {
-              const child = byId[id];
+              const child = byId.get(id);
               return (
                 <li key={id} className="task-child">
                   {child ? <StatusChip session={child} /> : <span className="chip chip-neutral">Unknown</span>}

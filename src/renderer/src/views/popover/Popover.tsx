@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { commandCenterView } from '../../../../shared/sessions';
 import { useListKeyboard } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
 import { useNow } from '../../state/useNow';
+import { commandCenter } from '../../state/recency';
 import { useSessionsStore } from '../../state/useSessionsStore';
 import { useUiStore } from '../../state/useUiStore';
 import { PopoverHeader } from './PopoverHeader';
@@ -20,7 +20,7 @@ export function Popover() {
   const loaded = useSessionsStore((s) => s.loaded);
   const byId = useSessionsStore((s) => s.byId);
   const go = useUiStore((s) => s.go);
-  const view = useMemo(() => commandCenterView(Object.values(byId), now), [byId, now]);
+  const view = useMemo(() => commandCenter(byId.all, now), [byId, now]);
   const [limits, setLimits] = useState({ active: POPOVER_PAGE, recent: POPOVER_PAGE });
   const more = (section: 'active' | 'recent') => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
   // The keys move through the rows on screen, not those behind "Show more".

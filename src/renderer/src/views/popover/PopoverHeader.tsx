@@ -1,4 +1,3 @@
-import type { Session } from '../../../../shared/protocol';
 import { connectionWords } from '../../../../shared/connection-words';
 import { useNow } from '../../state/useNow';
 import { useSessionsStore } from '../../state/useSessionsStore';
@@ -8,20 +7,15 @@ export function approvalsWords(count: number): string {
   return `${count} ${count === 1 ? 'approval' : 'approvals'} waiting`;
 }
 
-function countApprovals(byId: Record<string, Session>): number {
-  let n = 0;
-  for (const s of Object.values(byId)) if (s.checkpoint) n++;
-  return n;
-}
-
 /** The name, whether the data is real, how fresh it is, and how many decisions wait on someone. */
 export function PopoverHeader() {
   const connection = useSessionsStore((s) => s.connection);
   const skewMs = useSessionsStore((s) => s.skewMs);
   const demo = useSessionsStore((s) => s.demo);
   const loaded = useSessionsStore((s) => s.loaded);
-  // Every session counts, not only those shown: an approval is waiting wherever its row is.
-  const approvals = useSessionsStore((s) => countApprovals(s.byId));
+  // Every session counts, not only those shown: an approval is waiting wherever its row is. The
+  // index keeps the count, since a selector runs on every store update (10,000 sessions: 25 ms).
+  const approvals = useSessionsStore((s) => s.byId.approvals);
   // A countdown needs a one-second tick; otherwise the slower default is plenty.
   const serverNow = useNow(connection.phase === 'reconnecting' ? 1_000 : 5_000);
   // nextTryAt and offlineSince come from this machine's clock, so undo the server skew here.

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { connectionWords } from '../../../../shared/connection-words';
-import { orderSessions } from '../../../../shared/sessions';
 import { useNow } from '../../state/useNow';
+import { activeFirst } from '../../state/recency';
 import { useSessionsStore } from '../../state/useSessionsStore';
 import { DEFAULT_FILTERS, useUiStore } from '../../state/useUiStore';
 import { openDetail } from '../../components/openDetail';
@@ -30,11 +30,11 @@ export function SessionsPage() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Filtering does not depend on the clock; only the order does (a chat goes quiet at 30 minutes).
-  const all = useMemo(() => Object.values(byId), [byId]);
+  const all = byId.all;
   const filtered = useMemo(() => filterSessions(all, filters, userId), [all, filters, userId]);
   const active = activeSignature(filtered, now);
   // `active` stands in for `now`: the order changes only when the active set does (activeSignature).
-  const ordered = useMemo(() => orderSessions(filtered, now), [filtered, active]);
+  const ordered = useMemo(() => activeFirst(filtered, now), [filtered, active]);
   // A first connect is just loading; any other phase means the list may be out of date.
   const offline = connection.phase !== 'live' && !(connection.phase === 'connecting' && connection.offlineSince === null);
   const listRef = useRef<SessionListHandle>(null);

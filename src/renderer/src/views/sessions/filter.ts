@@ -1,5 +1,6 @@
 import type { Ref, Session, SessionKind } from '../../../../shared/protocol';
-import { isActive, orderSessions } from '../../../../shared/sessions';
+import { isActive } from '../../../../shared/sessions';
+import { activeFirst } from '../../state/recency';
 import { DEFAULT_FILTERS, type SessionFilters } from '../../state/useUiStore';
 
 export const KIND_TABS: ReadonlyArray<{ value: SessionKind | 'all'; label: string }> = [
@@ -29,7 +30,7 @@ export function filterSessions(sessions: readonly Session[], filters: SessionFil
 
 /** What the page lists: the filtered sessions, active first, then most recent. */
 export function visibleSessions(sessions: readonly Session[], filters: SessionFilters, userId: string | null, now: number): Session[] {
-  return orderSessions(filterSessions(sessions, filters, userId), now);
+  return activeFirst(filterSessions(sessions, filters, userId), now);
 }
 
 /**

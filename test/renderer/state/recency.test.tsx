@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activeFirst, commandCenter } from '../../../src/renderer/src/state/recency';
+import type { Session } from '../../../src/shared/protocol';
+import { commandCenterView, orderSessions, RECENT_WINDOW_MS } from '../../../src/shared/sessions';
+import { chat, flowRun, HOUR, iso, MINUTE, NOW, task } from '../../shared/fixtures';
+
+// Times that hit the rules' edges (24 h exactly, 30 minutes exactly) and tie often.
+const offset = fc.oneof(fc.constantFrom(0, 30 * MINUTE, RECENT_WINDOW_MS, RECENT_WINDOW_MS + 1, 29 * MINUTE), fc.integer({ min: 0, max: 3 * 24 }).map((h) => h * HOUR));
+const session = fc
+  .tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom('flow', 'task', 'chat'), fc.constantFrom('running', 'succeeded', 'queued', 'failed', 'open', 'ended'), offset, offset)
+  .map(([n, kind, status, updated, message]): Session => {
+    const id = `${kind}_${n}`;
+    const updatedAt = iso(NOW - updated);
+    if (kind === 'chat') return chat({ id, status: status === 'ended' ? 'ended' : 'open', updatedAt, chat: { ended: status === 'ended', lastMessageAt: iso(NOW - message) } });
+    if (kind === 'task') return task({ id, status: status === 'queued' ? 'queued' : status === 'failed' ? 'failed' : 'running', updatedAt });
+    return flowRun({ id, status: status === 'succeeded' ? 'succeeded' : status === 'failed' ? 'failed' : 'running', updatedAt });
+  });
+// Unique ids, as the store holds them.
+const sessions = fc.uniqueArray(session, { selector: (s) => s.id, maxLength: 60 });
+
+describe("the renderer's cached-time orders", () => {
+  it('split and order exactly as commandCenterView does', () => {
+    fc.assert(
+      fc.property(sessions, (list) => {
+        expect(commandCenter(list, NOW)).toEqual(commandCenterView(list, NOW));
+      }),
+    );
+  });
+
+  it('order exactly as orderSessions does', () => {
+    fc.assert(
+      fc.property(sessions, (list) => {
+        expect(activeFirst(list, NOW)).toEqual(orderSessions(list, NOW));
+      }),
+    );
+  });
+});
