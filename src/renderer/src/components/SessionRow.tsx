@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Session } from '../../../shared/protocol';
 import { categoryOf, progressLabel } from '../../../shared/sessions';
 import { useApi } from '../api/api-context';
@@ -27,8 +27,10 @@ export interface SessionRowProps {
 /**
  * One session as every list shows it. The caller wraps it in an <li>; the row carries
  * `data-row-id` and its main button `data-row-primary`, which is how useListKeyboard finds them.
+ * Memoized: a delta or a scrolled frame renders the rows whose session (or clock) changed, not
+ * every row on screen; lists pass stable callbacks for that reason.
  */
-export function SessionRow({ session, now, compact = false, onOpen, tabIndex, hideDecisions = false }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ session, now, compact = false, onOpen, tabIndex, hideDecisions = false }: SessionRowProps) {
   const api = useApi();
   const [linkError, setLinkError] = useState<string | null>(null);
   const category = categoryOf(session);
@@ -78,4 +80,4 @@ export function SessionRow({ session, now, compact = false, onOpen, tabIndex, hi
       )}
     </div>
   );
-}
+});

@@ -63,7 +63,8 @@ function EntryList({ entries, label, startAtEnd }: { entries: readonly Transcrip
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => ESTIMATE[entries[i]?.kind ?? 'message'],
-    getItemKey: (i) => entries[i]?.seq ?? i,
+    // Stable unless the entries change: a new getItemKey makes the virtualizer re-place every row.
+    getItemKey: useCallback((i: number) => entries[i]?.seq ?? i, [entries]),
     overscan: 6,
   });
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Session } from '../../../../shared/protocol';
 import { SessionRow } from '../../components/SessionRow';
 import { VirtualList } from '../../components/VirtualList';
@@ -29,19 +29,24 @@ interface SessionListProps {
 
 export function SessionList({ sessions, now, tabIndexFor, onOpen, ref }: SessionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable unless the list changes: the virtualizer recomputes every row's position (10,000 of
+  // them) whenever getItemKey is a new function, which made every scrolled frame do so.
+  const getItemKey = useCallback((i: number) => sessions[i]?.id ?? i, [sessions]);
   const virtualizer = useVirtualizer({
     count: sessions.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN,
-    getItemKey: (i) => sessions[i]?.id ?? i,
+    getItemKey,
   });
+  // Stable too, so a memoized SessionRow that did not change is not rendered again as the list scrolls.
+  const openRow = useCallback((s: Session) => onOpen?.(s.id), [onOpen]);
   useImperativeHandle(ref, () => ({ reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }), [virtualizer]);
 
   return (
     <div ref={scrollRef} className="sessions-scroll" data-testid="sessions-scroll">
       <VirtualList virtualizer={virtualizer} items={sessions} label="Sessions" className="sessions-list" itemClassName={() => 'sessions-item'}>
-        {(session) => <SessionRow session={session} now={now} compact tabIndex={tabIndexFor?.(session.id)} onOpen={onOpen && ((s) => onOpen(s.id))} />}
+        {(session) => <SessionRow session={session} now={now} compact tabIndex={tabIndexFor?.(session.id)} onOpen={onOpen && openRow} />}
       </VirtualList>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { connectionWords } from '../../../../shared/connection-words';
 import { useNow } from '../../state/useNow';
 import { activeFirst } from '../../state/recency';
@@ -39,10 +39,11 @@ export function SessionsPage() {
   const offline = connection.phase !== 'live' && !(connection.phase === 'connecting' && connection.offlineSince === null);
   const listRef = useRef<SessionListHandle>(null);
   const ids = useMemo(() => ordered.map((s) => s.id), [ordered]);
-  const open = (id: string) => {
+  // Stable, so the list's memoized rows keep their props while it scrolls.
+  const open = useCallback((id: string) => {
     rememberOpened(id);
     openDetail(id);
-  };
+  }, []);
   const keys = useListKeyboard({ ids, onOpen: open, onSearch: () => searchRef.current?.focus(), reveal: (i) => listRef.current?.reveal(i) });
   useReturnFocus(ids, listRef, searchRef);
 
