@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCache } from '../../src/main/core/cache/cache';
+import { wholeSnapshot } from '../../src/main/core/cache/snapshot-source';
 import { NOW } from '../shared/fixtures';
 import { demoSessions, freshCache, tempDir, track } from './helpers';
 
@@ -12,7 +13,7 @@ describe('a session write spread over turns', () => {
     const first = demoSessions(50);
     cache.applySnapshot(first, 1);
     const next = demoSessions(400, 2);
-    const write = cache.snapshotWrite(next, 2);
+    const write = cache.snapshotWrite(wholeSnapshot(next, 2));
     // A deadline already past: each step does one small slice of rows.
     expect(write.step(0)).toBeUndefined();
     expect(write.step(0)).toBeUndefined();
@@ -20,9 +21,9 @@ describe('a session write spread over turns', () => {
     expect(cache.cursor()).toBe(1);
     const other = track(openCache(dir, { readonly: true }).cache);
     expect(other.cursor()).toBe(1);
-    let result: { value: unknown } | undefined;
-    for (let i = 0; i < 1000 && !result; i++) result = write.step(0);
-    expect(result).toBeDefined();
+    let result: unknown;
+    for (let i = 0; i < 1000 && typeof result !== 'object'; i++) result = write.step(0);
+    expect(typeof result).toBe('object');
     expect(all(cache)).toEqual(next.map((s) => s.id).sort());
     expect(other.cursor()).toBe(2);
   });
@@ -37,10 +38,27 @@ describe('a session write spread over turns', () => {
     expect(cache.cursor()).toBe(4);
   });
 
+  it('waits, transaction open, for pages that have not arrived, and commits once the end comes', () => {
+    const cache = freshCache();
+    cache.applySnapshot(demoSessions(10), 1);
+    const pages = [demoSessions(40, 4).slice(0, 20), demoSessions(40, 4).slice(20)];
+    const queue: Array<{ sessions: ReturnType<typeof demoSessions> } | { seq: number }> = [];
+    const write = cache.snapshotWrite({ take: () => queue.shift() ?? 'wait' });
+    expect(write.step(performance.now() + 1000)).toBe('wait');
+    queue.push({ sessions: pages[0]! });
+    expect(write.step(performance.now() + 1000)).toBe('wait');
+    expect(all(cache)).toHaveLength(10);
+    queue.push({ sessions: pages[1]! }, { seq: 2 });
+    let result: unknown;
+    for (let i = 0; i < 10 && typeof result !== 'object'; i++) result = write.step(performance.now() + 1000);
+    expect(all(cache)).toEqual(demoSessions(40, 4).map((s) => s.id).sort());
+    expect(cache.cursor()).toBe(2);
+  });
+
   it('rolls back whole when cancelled, and the cache takes the next write as usual', () => {
     const cache = freshCache();
     cache.applySnapshot(demoSessions(10), 1);
-    const write = cache.snapshotWrite(demoSessions(300, 3), 2);
+    const write = cache.snapshotWrite(wholeSnapshot(demoSessions(300, 3), 2));
     write.step(0);
     write.cancel();
     expect(cache.cursor()).toBe(1);
@@ -53,7 +71,7 @@ describe('a session write spread over turns', () => {
     const dir = tempDir();
     const cache = openCache(dir, { create: true }).cache;
     cache.applySnapshot(demoSessions(10), 1);
-    cache.snapshotWrite(demoSessions(300, 3), 2).step(0);
+    cache.snapshotWrite(wholeSnapshot(demoSessions(300, 3), 2)).step(0);
     cache.close();
     const again = track(openCache(dir, { readonly: true }).cache);
     expect(again.cursor()).toBe(1);

@@ -7,16 +7,18 @@ import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
 import { SessionStore, type SessionChange } from './session-store';
 import type { SlicedWrite } from './sliced-write';
+import { wholeSnapshot, type SnapshotSource } from './snapshot-source';
 import { TranscriptStore } from './transcript-store';
 
 export { CacheError, type CacheErrorReason } from './errors';
 export { CACHE_FILE, type OpenOptions } from './open';
 export type { SessionChange } from './session-store';
+export type { SnapshotSource } from './snapshot-source';
 
 /** A session write spread over turns; every failure leaves as a CacheError, like the rest. */
 export interface CacheWrite<T> {
-  /** Runs until done (committed: the result) or until `deadline` (performance.now() ms) passes. */
-  step(deadline: number): { value: T } | undefined;
+  /** Runs until done (committed: the result), until `deadline` (performance.now() ms), or until it waits for input. */
+  step(deadline: number): { value: T } | 'wait' | undefined;
   finish(): T;
   /** Rolls back what this write did so far. */
   cancel(): void;
@@ -70,16 +72,17 @@ export class Cache {
   }
 
   applySnapshot(sessions: Session[], seq: number): SessionChange[] {
-    return this.snapshotWrite(sessions, seq).finish();
+    if (!Number.isSafeInteger(seq) || seq < 0) throw new CacheError(`a snapshot seq must be a non-negative integer, got ${seq}`, 'sequence');
+    return this.snapshotWrite(wholeSnapshot(sessions, seq)).finish();
   }
 
   applyChanges(items: ChangeItem[]): SessionChange[] {
     return this.changesWrite(items).finish();
   }
 
-  /** applySnapshot as one transaction run in slices (./sliced-write): the caller steps it. */
-  snapshotWrite(sessions: Session[], seq: number): CacheWrite<SessionChange[]> {
-    return this.guard(this.write(() => this.sessions.snapshotWrite(sessions, seq)));
+  /** A snapshot as one transaction run in slices (./sliced-write), its pages pulled as they come. */
+  snapshotWrite(source: SnapshotSource): CacheWrite<SessionChange[]> {
+    return this.guard(this.write(() => this.sessions.snapshotWrite(source)));
   }
 
   /** applyChanges as one transaction run in slices (./sliced-write): the caller steps it. */

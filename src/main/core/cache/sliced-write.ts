@@ -16,7 +16,7 @@ export class SlicedWrite<T> {
 
   constructor(
     private readonly db: Database,
-    private readonly body: Generator<void, T, void>,
+    private readonly body: Generator<void | 'wait', T, void>,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -24,8 +24,11 @@ export class SlicedWrite<T> {
     return this.state === 'done';
   }
 
-  /** Runs until the body finishes (commits and returns its result) or `deadline` passes (undefined). */
-  step(deadline: number): { value: T } | undefined {
+  /**
+   * Runs until the body finishes (commits and returns its result), `deadline` passes (undefined),
+   * or the body waits for input that has not arrived ('wait': step again once it has).
+   */
+  step(deadline: number): { value: T } | 'wait' | undefined {
     if (this.state === 'done') throw new Error('this write has already ended');
     try {
       if (this.state === 'new') {
@@ -40,6 +43,7 @@ export class SlicedWrite<T> {
       while (!this.result) {
         const r = this.body.next();
         if (r.done) this.result = { value: r.value };
+        else if (r.value === 'wait') return 'wait';
         else if (this.now() >= deadline) return undefined;
       }
       if (this.now() - started > 1 && deadline !== Number.POSITIVE_INFINITY) return undefined;
@@ -54,7 +58,9 @@ export class SlicedWrite<T> {
 
   /** Runs to the end in one go: the plain synchronous write. */
   finish(): T {
-    return this.step(Number.POSITIVE_INFINITY)!.value;
+    const r = this.step(Number.POSITIVE_INFINITY);
+    if (typeof r !== 'object') throw new Error('this write is waiting for input and cannot finish now');
+    return r.value;
   }
 
   /** Rolls back whatever this write did; nothing of it reaches the file. */

@@ -5,6 +5,7 @@ import type { FrameChannel } from '../connection/connection';
 import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
 import { pendingCheckpoints } from './pending-checkpoints';
+import { SnapshotStream } from './snapshot-stream';
 import { WriteQueue, type QueuedJob } from './write-queue';
 
 export type AppliedOrigin = 'snapshot' | 'changes';
@@ -40,8 +41,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private lastBatchAt = Number.NEGATIVE_INFINITY;
   private accepted: number | null;
   private applied: number | null;
-  private pages: Session[] | null = null;
-  private nextPage = 0;
+  /** The snapshot being received (and written as it comes); null when none is. */
+  private pages: SnapshotStream | null = null;
   private healing = false;
   private headSeq: number | null = null;
   private caughtUp = false;
@@ -67,7 +68,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     connection.on('frame', (frame, text) => this.onFrame(frame, text));
     connection.on('down', ({ dropCursor }) => {
       // A snapshot cut short is thrown away whole; the old view stays until a complete one lands.
-      this.pages = null;
+      this.abortSnapshot();
       this.healing = false;
       this.caughtUp = false;
       if (dropCursor) {
@@ -103,9 +104,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         return this.onHello(frame);
       case 'resync':
         this.logger.info(`resync (${frame.reason}): taking a snapshot`);
-        this.pages = [];
-        this.nextPage = 0;
-        return;
+        this.abortSnapshot();
+        return this.beginSnapshot();
       case 'snapshot':
         return this.onSnapshot(frame);
       case 'changes':
@@ -129,24 +129,38 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.connection.send({ type: 'subscribe', since: this.accepted });
   }
 
+  private beginSnapshot(): void {
+    const stream = (this.pages = new SnapshotStream());
+    // Pages are written as they arrive, into one transaction that commits with the last of them.
+    this.queue.push(
+      this.writeJob(() => this.cache.snapshotWrite(stream), 'snapshot', () => stream.endSeq!, () => stream.aborted),
+    );
+  }
+
+  private abortSnapshot(): void {
+    if (!this.pages) return;
+    this.pages.abort();
+    this.pages = null;
+    this.queue.wake();
+  }
+
   private onSnapshot(frame: SnapshotFrame): void {
-    if (this.pages === null && frame.page === 0) this.pages = [];
-    if (this.pages === null || frame.page !== this.nextPage) {
+    if (this.pages === null && frame.page === 0) this.beginSnapshot();
+    if (this.pages === null || frame.page !== this.pages.nextPage) {
       this.stats.outOfOrderPages++;
-      this.logger.warn(`snapshot page ${frame.page} arrived out of order (expected ${this.nextPage}); asking again`);
-      this.pages = null;
+      this.logger.warn(`snapshot page ${frame.page} arrived out of order (expected ${this.pages?.nextPage ?? 0}); asking again`);
+      this.abortSnapshot();
       this.subscribe();
       return;
     }
-    this.pages.push(...frame.sessions);
-    this.nextPage++;
-    if (!frame.last) return;
-    const sessions = this.pages;
-    const seq = frame.seq!;
-    this.pages = null;
-    this.accepted = seq;
-    this.healing = false;
-    this.queue.push(this.writeJob(() => this.cache.snapshotWrite(sessions, seq), seq, 'snapshot'));
+    this.pages.push(frame.sessions);
+    if (frame.last) {
+      this.pages.end(frame.seq!);
+      this.pages = null;
+      this.accepted = frame.seq!;
+      this.healing = false;
+    }
+    this.queue.wake();
   }
 
   private onChanges(frame: ChangesEnvelope, text?: string): void {
@@ -178,7 +192,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if (checked.success && checked.data.fromSeq === fromSeq) return this.cache.changesWrite(checked.data.items);
         this.connection.reportInvalid('changes', checked.success ? 'changed between reads' : describeIssues(checked.error));
         return null;
-      }, toSeq, 'changes'),
+      }, 'changes', () => toSeq),
     );
   }
 
@@ -187,7 +201,12 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
    * applied cursor and tells listeners. A batch that fails validation or a write that fails
    * drops every batch queued after it (they build on it) and asks again from what the cache holds.
    */
-  private writeJob(open: () => CacheWrite<SessionChange[]> | null | undefined, seq: number, origin: AppliedOrigin): QueuedJob {
+  private writeJob(
+    open: () => CacheWrite<SessionChange[]> | null | undefined,
+    origin: AppliedOrigin,
+    seqOf: () => number,
+    aborted: () => boolean = () => false,
+  ): QueuedJob {
     let write: CacheWrite<SessionChange[]> | null | undefined;
     const fail = (why: string): true => {
       this.rewind(why);
@@ -196,16 +215,21 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     return {
       step: (deadline) => {
         try {
+          if (aborted()) {
+            write?.cancel();
+            return true;
+          }
           if (write === undefined) {
             // undefined: `open` has more to prepare; either way the write starts on a turn of its own.
             write = open();
-            if (write === null) return fail(`a ${origin} batch up to seq ${seq} failed validation`);
+            if (write === null) return fail(`a ${origin} batch up to seq ${seqOf()} failed validation`);
             return false;
           }
           if (write === null) return true;
           const result = write.step(deadline);
+          if (result === 'wait') return 'wait';
           if (!result) return false;
-          this.applied = seq;
+          this.applied = seqOf();
           this.noteCommit();
           if (origin === 'snapshot') this.stats.snapshots++;
           else this.stats.batches++;
@@ -234,7 +258,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     // The failing job is still first in the queue: it ends once this returns true.
     const later = this.queue.length - 1;
     this.queue.clear();
-    this.pages = null;
+    this.abortSnapshot();
     this.accepted = this.applied;
     this.logger.warn(`${why}${later > 0 ? `; dropped ${later} queued after it` : ''}`);
     this.healing = false;

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 
-/** A unit of bulk work run in slices: true once finished. */
+/** A unit of bulk work run in slices: true once finished, 'wait' until wake() (its input is not here yet). */
 export interface QueuedJob {
-  step(deadline: number): boolean;
+  step(deadline: number): boolean | 'wait';
   /** Called instead of further steps when the queue is cleared. */
   cancel(): void;
 }
@@ -33,6 +33,7 @@ export const SLICE_BUDGET_MS = 6;
 export class WriteQueue extends EventEmitter<{ idle: [] }> {
   private readonly jobs: QueuedJob[] = [];
   private scheduled = false;
+  private waiting = false;
   private readonly budgetMs: number;
   private readonly now: () => number;
   private readonly defer: (run: () => void) => void;
@@ -70,18 +71,26 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
     this.push({ step: () => (task(), true), cancel: () => undefined });
   }
 
-  /** Runs everything now, in one go: for tests and the CLI, where nothing else waits. */
+  /** The job at the head said 'wait': its input has arrived, step it again. */
+  wake(): void {
+    this.waiting = false;
+    this.schedule();
+  }
+
+  /** Runs everything now, in one go, up to a job that waits: for tests, where nothing else runs. */
   drainNow(): void {
-    while (this.jobs.length > 0) this.runFor(Number.POSITIVE_INFINITY);
+    this.waiting = false;
+    while (this.jobs.length > 0 && !this.waiting) this.runFor(Number.POSITIVE_INFINITY);
   }
 
   /** Cancels every job (the first may be half done: its transaction is rolled back). */
   clear(): void {
+    this.waiting = false;
     for (const job of this.jobs.splice(0)) job.cancel();
   }
 
   private schedule(): void {
-    if (this.scheduled || this.jobs.length === 0) return;
+    if (this.scheduled || this.waiting || this.jobs.length === 0) return;
     this.scheduled = true;
     this.defer(() => {
       this.scheduled = false;
@@ -110,13 +119,17 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
     const deadline = this.now() + budgetMs;
     while (this.jobs.length > 0) {
       const job = this.jobs[0]!;
-      let done: boolean;
+      let done: boolean | 'wait';
       try {
         done = job.step(deadline);
       } catch (err) {
         // A job that throws is finished; the error is its owner's to report (it wraps its step).
         this.jobs.shift();
         throw err;
+      }
+      if (done === 'wait') {
+        this.waiting = true;
+        return;
       }
       if (!done) return;
       this.jobs.shift();
