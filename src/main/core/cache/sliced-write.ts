@@ -9,6 +9,10 @@ export const ROWS_PER_YIELD = 32;
  * 100,000-session snapshot still commits atomically (PROTOCOL.md 3.3, 3.4) while the process
  * keeps drawing its tray and answering IPC in between. Readers use their own connection
  * (see ./open), so they keep seeing the last committed state until COMMIT.
+ *
+ * Writes others make on the same connection between steps (transcript entries, the notification
+ * memory) join this transaction and are rolled back with it if it is cancelled: the price is
+ * fetching those entries again, or an alert shown twice, after a snapshot cut short.
  */
 export class SlicedWrite<T> {
   private state: 'new' | 'open' | 'done' = 'new';
