@@ -42,3 +42,17 @@ export function afterClose(ending: Ending, ctx: CloseContext): AfterClose {
       return { kind: 'reconnect', delayMs: ctx.backoffMs };
   }
 }
+
+/** The ending in words, for the log and the connection state. */
+export function describeEnding(ending: Ending): string {
+  switch (ending.kind) {
+    case 'close':
+      return `connection closed (code ${ending.code})`;
+    case 'http':
+      return `the server answered HTTP ${ending.status}`;
+    case 'no-subprotocol':
+      return 'the server speaks another protocol version';
+    case 'network':
+      return 'cannot reach the server';
+  }
+}

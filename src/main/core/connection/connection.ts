@@ -13,7 +13,7 @@ import {
 } from '../../../shared/protocol';
 import { silentLogger, type Logger } from '../log';
 import { backoffDelay, BACKOFF_RESET_AFTER_MS } from './backoff';
-import { afterClose, type Ending } from './close-policy';
+import { afterClose, describeEnding, type Ending } from './close-policy';
 import { SlidingWindowCounter } from './invalid-frames';
 
 export interface ConnectionOptions {
@@ -278,19 +278,6 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
   private setState(patch: Partial<ConnectionState>): void {
     this.current = { ...this.current, ...patch };
     this.emit('state', this.current);
-  }
-}
-
-function describeEnding(ending: Ending): string {
-  switch (ending.kind) {
-    case 'close':
-      return `connection closed (code ${ending.code})`;
-    case 'http':
-      return `the server answered HTTP ${ending.status}`;
-    case 'no-subprotocol':
-      return 'the server speaks another protocol version';
-    case 'network':
-      return 'cannot reach the server';
   }
 }
 

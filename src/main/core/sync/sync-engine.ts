@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
 import { pendingCheckpoints } from './pending-checkpoints';
 import { SnapshotStream } from './snapshot-stream';
+import { writeJob } from './write-job';
 import { WriteQueue, type QueuedJob } from './write-queue';
 
 export type AppliedOrigin = 'snapshot' | 'changes';
@@ -197,51 +198,29 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   /**
-   * One queued write: it opens its transaction on its first slice and, once committed, moves the
-   * applied cursor and tells listeners. A batch that fails validation or a write that fails
-   * drops every batch queued after it (they build on it) and asks again from what the cache holds.
+   * One queued write: once committed it moves the applied cursor and tells listeners. A batch that
+   * fails validation, or a write that fails, drops every batch queued after it (they build on it)
+   * and asks again from what the cache holds.
    */
   private writeJob(
     open: () => CacheWrite<SessionChange[]> | null | undefined,
     origin: AppliedOrigin,
     seqOf: () => number,
-    aborted: () => boolean = () => false,
+    aborted?: () => boolean,
   ): QueuedJob {
-    let write: CacheWrite<SessionChange[]> | null | undefined;
-    const fail = (why: string): true => {
-      this.rewind(why);
-      return true;
-    };
-    return {
-      step: (deadline) => {
-        try {
-          if (aborted()) {
-            write?.cancel();
-            return true;
-          }
-          if (write === undefined) {
-            // undefined: `open` has more to prepare; either way the write starts on a turn of its own.
-            write = open();
-            if (write === null) return fail(`a ${origin} batch up to seq ${seqOf()} failed validation`);
-            return false;
-          }
-          if (write === null) return true;
-          const result = write.step(deadline);
-          if (result === 'wait') return 'wait';
-          if (!result) return false;
-          this.applied = seqOf();
-          this.noteCommit();
-          if (origin === 'snapshot') this.stats.snapshots++;
-          else this.stats.batches++;
-          this.emit('applied', result.value, origin);
-          this.checkCaughtUp();
-          return true;
-        } catch (err) {
-          return fail(`writing to the cache failed: ${(err as Error).message}`);
-        }
+    return writeJob({
+      open,
+      aborted,
+      failed: (why) => this.rewind(`a ${origin} batch up to seq ${seqOf()}: ${why}`),
+      committed: (changes) => {
+        this.applied = seqOf();
+        this.noteCommit();
+        if (origin === 'snapshot') this.stats.snapshots++;
+        else this.stats.batches++;
+        this.emit('applied', changes, origin);
+        this.checkCaughtUp();
       },
-      cancel: () => write?.cancel(),
-    };
+    });
   }
 
   /**
