@@ -151,9 +151,6 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
       // ws enables per-message deflate by default; on small JSON frames it costs far more than it saves.
       perMessageDeflate: false,
       maxPayload: MAX_FRAME_BYTES,
-      // One message per event-loop turn: a read of several 1 MB batches at once held the loop
-      // for their whole parse, where the tray and the write queue should get turns in between.
-      allowSynchronousEvents: false,
       handshakeTimeout: 10_000,
     });
     this.ws = ws;
