@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { Popover } from '../../../src/renderer/src/views/popover/Popover';
+import { POPOVER_PAGE } from '../../../src/renderer/src/views/popover/PopoverSection';
 import { clockTime } from '../../../src/shared/format';
 import { ago, chat, checkpoint, flowRun, HOUR, MINUTE, NOW, SECOND, task } from '../../shared/fixtures';
 import { FakeApi } from '../fake-api';
-import { feed, offline } from '../components/render-helpers';
+import { feed, offline, push } from '../components/render-helpers';
 
 const renderPopover = () => render(<ApiProvider api={new FakeApi()}><Popover /></ApiProvider>);
 const status = () => screen.getByRole('status');
@@ -108,15 +109,31 @@ describe('Popover', () => {
   });
 
   it('renders a big section a page at a time, with the whole count in its heading', () => {
-    feed(Array.from({ length: 120 }, (_, i) => flowRun({ id: `fr_${String(i).padStart(3, '0')}`, title: `Run ${i}`, updatedAt: ago(i * SECOND) })));
+    const total = 2 * POPOVER_PAGE + 10;
+    feed(Array.from({ length: total }, (_, i) => flowRun({ id: `fr_${String(i).padStart(3, '0')}`, title: `Run ${i}`, updatedAt: ago(i * SECOND) })));
     renderPopover();
-    expect(screen.getByRole('heading', { name: 'Active Now 120' })).toBeTruthy();
-    expect(titlesIn('Active Now')).toEqual(Array.from({ length: 50 }, (_, i) => `Run ${i}`));
-    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (70 not shown)' }));
-    expect(titlesIn('Active Now')).toHaveLength(100);
-    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more (20 not shown)' }));
-    expect(titlesIn('Active Now')).toHaveLength(120);
+    expect(screen.getByRole('heading', { name: `Active Now ${total}` })).toBeTruthy();
+    expect(titlesIn('Active Now')).toEqual(Array.from({ length: POPOVER_PAGE }, (_, i) => `Run ${i}`));
+    fireEvent.click(screen.getByRole('button', { name: `Show ${POPOVER_PAGE} more (${total - POPOVER_PAGE} not shown)` }));
+    expect(titlesIn('Active Now')).toHaveLength(2 * POPOVER_PAGE);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more (10 not shown)' }));
+    expect(titlesIn('Active Now')).toHaveLength(total);
     expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
+  });
+
+  it('follows deltas: a moved session goes to its place, a finished one to Recent, a removed one away', () => {
+    feed([
+      flowRun({ id: 'fr_a', title: 'A', updatedAt: ago(MINUTE) }),
+      flowRun({ id: 'fr_b', title: 'B', updatedAt: ago(2 * MINUTE) }),
+      flowRun({ id: 'fr_c', title: 'C', updatedAt: ago(3 * MINUTE) }),
+      flowRun({ id: 'fr_d', title: 'D', status: 'succeeded', updatedAt: ago(HOUR) }),
+    ]);
+    renderPopover();
+    act(() => push({ upserts: [flowRun({ id: 'fr_c', title: 'C', updatedAt: ago(SECOND) })] }));
+    expect(titlesIn('Active Now')).toEqual(['C', 'A', 'B']);
+    act(() => push({ upserts: [flowRun({ id: 'fr_a', title: 'A', status: 'succeeded', updatedAt: ago(SECOND) })], removals: ['fr_d'] }));
+    expect(titlesIn('Active Now')).toEqual(['C', 'B']);
+    expect(titlesIn('Recent')).toEqual(['A']);
   });
 
   it('has an empty state for each section', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activeFirst, commandCenter } from '../../../src/renderer/src/state/recency';
+import { activeFirst, commandCenter, commandCenterAfter } from '../../../src/renderer/src/state/recency';
+import { SessionIndex } from '../../../src/renderer/src/state/session-index';
 import type { Session } from '../../../src/shared/protocol';
 import { commandCenterView, orderSessions, RECENT_WINDOW_MS } from '../../../src/shared/sessions';
 import { chat, flowRun, HOUR, iso, MINUTE, NOW, task } from '../../shared/fixtures';
@@ -32,6 +33,25 @@ describe("the renderer's cached-time orders", () => {
     fc.assert(
       fc.property(sessions, (list) => {
         expect(activeFirst(list, NOW)).toEqual(orderSessions(list, NOW));
+      }),
+    );
+  });
+
+  it('after a delta, place the changed sessions exactly where a full split would', () => {
+    const delta = fc.record({ upserts: sessions, removals: fc.array(fc.integer({ min: 0, max: 40 }).map((n) => `flow_${n}`), { maxLength: 4 }) });
+    fc.assert(
+      fc.property(sessions, fc.array(delta, { maxLength: 5 }), (start, deltas) => {
+        let index = SessionIndex.of(start);
+        let view = commandCenter(index.all, NOW);
+        for (const d of deltas) {
+          const next = index.apply(d.upserts, d.removals);
+          if (next === index) continue; // nothing changed: the store keeps the same index
+          const changed = next.changedSince(index);
+          expect(changed).not.toBeNull();
+          view = commandCenterAfter(view, changed!, (id) => next.get(id), NOW);
+          expect(view).toEqual(commandCenter(next.all, NOW));
+          index = next;
+        }
       }),
     );
   });

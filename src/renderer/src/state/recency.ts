@@ -52,3 +52,37 @@ export function activeFirst(sessions: readonly Session[], now: number): Session[
   for (const s of sessions) (isActive(s, now) ? active : rest).push({ t: updatedMs(s), s });
   return [...sortByRecency(active), ...sortByRecency(rest)];
 }
+
+/** Where `s` goes in `list` (newest first, ties by id ascending), found by bisection. */
+function insertionPoint(list: readonly Session[], s: Session): number {
+  const t = updatedMs(s);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid]!;
+    const mt = updatedMs(m);
+    if (mt > t || (mt === t && m.id < s.id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * commandCenter after a delta, from the view before it at the same `now`: the changed sessions
+ * leave their places and the new versions go where they belong, so a 100-upsert delta over 10,000
+ * sessions costs two filters and 100 bisections rather than a classification and sort of all.
+ */
+export function commandCenterAfter(before: CommandCenterView, changed: readonly string[], get: (id: string) => Session | undefined, now: number): CommandCenterView {
+  const ids = new Set(changed);
+  const activeNow = before.activeNow.filter((s) => !ids.has(s.id));
+  const recent = before.recent.filter((s) => !ids.has(s.id));
+  for (const id of ids) {
+    const s = get(id);
+    if (!s) continue;
+    const list = isActive(s, now) ? activeNow : now - updatedMs(s) <= RECENT_WINDOW_MS ? recent : null;
+    list?.splice(insertionPoint(list, s), 0, s);
+  }
+  return { activeNow, recent };
+}
+

@@ -10,13 +10,20 @@ import type { Session } from '../../../shared/protocol';
  * only ever grows (a new id gets the next position; a removal builds a fresh index), so an older
  * index never sees a wrong session through it: `get` also checks the id at the position it finds.
  */
+let serials = 0;
+
 export class SessionIndex {
+  /** Tells indexes apart without holding on to them (a reference would keep every version alive). */
+  readonly serial = ++serials;
+
   private constructor(
     /** Every session, in the order they first arrived. */
     readonly all: readonly Session[],
     private readonly at: Map<string, number>,
     /** Sessions with a pending checkpoint, kept as the index changes rather than counted per read. */
     readonly approvals: number,
+    /** The index this one was made from by `apply`, and the ids that delta touched. */
+    readonly step: { from: number; changed: readonly string[] } | null = null,
   ) {}
 
   static of(sessions: readonly Session[]): SessionIndex {
@@ -55,7 +62,8 @@ export class SessionIndex {
       // Rare (a session aged out or was deleted): rebuilding keeps positions dense.
       const next = new Map(this.all.map((s) => [s.id, s]));
       for (const s of upserts) next.set(s.id, s);
-      return SessionIndex.of([...next.values()].filter((s) => !gone.has(s.id)));
+      const rebuilt = SessionIndex.of([...next.values()].filter((s) => !gone.has(s.id)));
+      return new SessionIndex(rebuilt.all, rebuilt.at, rebuilt.approvals, { from: this.serial, changed: [...upserts.map((s) => s.id), ...removals] });
     }
     if (upserts.length === 0) return this;
     const all = this.all.slice();
@@ -72,6 +80,11 @@ export class SessionIndex {
       }
       if (s.checkpoint) approvals++;
     }
-    return new SessionIndex(all, this.at, approvals);
+    return new SessionIndex(all, this.at, approvals, { from: this.serial, changed: upserts.map((s) => s.id) });
+  }
+
+  /** The ids changed since `earlier`, when this index was made from it by one `apply`; else null. */
+  changedSince(earlier: SessionIndex): readonly string[] | null {
+    return this.step?.from === earlier.serial ? this.step.changed : null;
   }
 }

@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { CommandCenterView } from '../../../../shared/sessions';
 import { useListKeyboard } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
 import { useNow } from '../../state/useNow';
-import { commandCenter } from '../../state/recency';
+import { commandCenter, commandCenterAfter } from '../../state/recency';
+import type { SessionIndex } from '../../state/session-index';
 import { useSessionsStore } from '../../state/useSessionsStore';
 import { useUiStore } from '../../state/useUiStore';
 import { PopoverHeader } from './PopoverHeader';
@@ -20,7 +22,17 @@ export function Popover() {
   const loaded = useSessionsStore((s) => s.loaded);
   const byId = useSessionsStore((s) => s.byId);
   const go = useUiStore((s) => s.go);
-  const view = useMemo(() => commandCenter(byId.all, now), [byId, now]);
+  // A delta reuses the last split at the same clock (commandCenterAfter); a tick or a snapshot
+  // splits and sorts every session again. The ref is a cache keyed by index and clock, so a
+  // render React discards leaves it correct.
+  const last = useRef<{ index: SessionIndex; now: number; view: CommandCenterView } | null>(null);
+  const view = useMemo(() => {
+    const prev = last.current;
+    const changed = prev && prev.now === now ? byId.changedSince(prev.index) : null;
+    const next = prev && changed ? commandCenterAfter(prev.view, changed, (id) => byId.get(id), now) : commandCenter(byId.all, now);
+    last.current = { index: byId, now, view: next };
+    return next;
+  }, [byId, now]);
   const [limits, setLimits] = useState({ active: POPOVER_PAGE, recent: POPOVER_PAGE });
   const more = (section: 'active' | 'recent') => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
   // The keys move through the rows on screen, not those behind "Show more".
