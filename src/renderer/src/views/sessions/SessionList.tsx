@@ -6,7 +6,11 @@ import { VirtualList } from '../../components/VirtualList';
 
 /** A compact row's usual height; rows with an error or a checkpoint prompt are measured as they render. */
 export const ROW_ESTIMATE_PX = 64;
-export const OVERSCAN = 6;
+/**
+ * Rows rendered beyond each edge of the view. A jump of a screen or more (the scrollbar, End)
+ * renders every row afresh, overscan included, so more than a few only adds to that frame.
+ */
+export const OVERSCAN = 3;
 
 /**
  * The whole tenant's sessions, virtualized: only the rows in view (plus a few) are in the DOM, so
