@@ -47,13 +47,17 @@ describe('WriteQueue', () => {
     expect(m.pending()).toBe(0);
   });
 
-  it('runs several short jobs in one turn while the budget lasts', () => {
+  it('ends the turn when a job ends (it may just have committed), and runs a task next in line', () => {
     const log: string[] = [];
     const m = manual();
-    m.queue.push(job(log, 'a', 1));
+    m.queue.push({ step: () => (log.push('a'), m.queue.pushTaskNext(() => log.push('checkpoint')), true), cancel: () => undefined });
     m.queue.push(job(log, 'b', 1));
     m.turn();
-    expect(log).toEqual(['a', 'b']);
+    expect(log).toEqual(['a']);
+    m.turn();
+    expect(log).toEqual(['a', 'checkpoint']);
+    m.turn();
+    expect(log).toEqual(['a', 'checkpoint', 'b']);
   });
 
   it('lets reading go first, but never for longer than MAX_YIELD_MS in a row', () => {

@@ -25,6 +25,8 @@ export const MAX_YIELD_MS = 250;
 /** Half the 16 ms frame budget: room for the socket, the tray and IPC in the same turn. */
 export const SLICE_BUDGET_MS = 6;
 
+const taskJob = (task: () => void): QueuedJob => ({ step: () => (task(), true), cancel: () => undefined });
+
 /**
  * Bulk writes in order, one slice per event-loop turn. The process that runs the core also draws
  * the tray and answers the windows, so no write may hold its event loop for long: a batch or a
@@ -68,7 +70,13 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
 
   /** A small write that must not land inside another job's open transaction (retention, say). */
   pushTask(task: () => void): void {
-    this.push({ step: () => (task(), true), cancel: () => undefined });
+    this.push(taskJob(task));
+  }
+
+  /** Like pushTask, but next in line: called from the job at the head, it runs right after it. */
+  pushTaskNext(task: () => void): void {
+    this.jobs.splice(1, 0, taskJob(task));
+    this.schedule();
   }
 
   /** The job at the head said 'wait': its input has arrived, step it again. */
@@ -134,7 +142,8 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
       if (!done) return;
       this.jobs.shift();
       if (this.jobs.length === 0) this.emit('idle');
-      if (this.now() >= deadline) return;
+      // A job that just ended may have committed (10-20 ms): what follows waits for the next turn.
+      if (budgetMs !== Number.POSITIVE_INFINITY) return;
     }
   }
 }
