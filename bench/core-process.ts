@@ -19,6 +19,7 @@ if (mode === 'cold') {
   await done;
   const ms = performance.now() - started;
   connection.stop();
+  sync.stop();
   cache.close();
   process.stdout.write(`${JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else {

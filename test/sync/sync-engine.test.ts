@@ -7,10 +7,11 @@ import { checkpoint, flowRun } from '../shared/fixtures';
 import { hello, scriptedServer, waitFor, type Peer } from '../support/scripted-server';
 import { tempDir } from '../support/temp-dir';
 
-const running: Array<{ c: StreamConnection; cache: Cache }> = [];
+const running: Array<{ c: StreamConnection; cache: Cache; sync: SyncEngine }> = [];
 afterEach(() => {
-  for (const { c, cache } of running.splice(0)) {
+  for (const { c, cache, sync } of running.splice(0)) {
     c.stop();
+    sync.stop();
     cache.close();
   }
 });
@@ -19,7 +20,7 @@ function client(url: string, dataDir = tempDir()) {
   const { cache } = openCache(dataDir, { create: true });
   const c = new StreamConnection({ url, token: 't', random: () => 0 });
   const sync = new SyncEngine(c, cache);
-  running.push({ c, cache });
+  running.push({ c, cache, sync });
   c.start();
   return { c, cache, sync, dataDir };
 }

@@ -96,8 +96,13 @@ export class Companion extends EventEmitter<CompanionEvents> {
   }
 
   private prune(): void {
-    const { sessions, entries } = this.cache.prune(this.sync.now());
-    if (sessions || entries) this.logger.info(`pruned ${sessions} old sessions and ${entries} transcript entries from the cache`);
+    try {
+      const { sessions, entries } = this.cache.prune(this.sync.now());
+      if (sessions || entries) this.logger.info(`pruned ${sessions} old sessions and ${entries} transcript entries from the cache`);
+    } catch (err) {
+      // Runs from a timer or the write queue: a failure is told, never thrown out of the event loop.
+      this.logger.warn(`could not prune the cache: ${(err as Error).message}`);
+    }
   }
 
   /** Stops the stream and closes the database cleanly. */

@@ -226,7 +226,14 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
    * the commit (10-15 ms for a batch of 1,000), not behind the batches still queued.
    */
   private noteCommit(): void {
-    this.queue.pushTaskNext(() => this.cache.checkpoint());
+    this.queue.pushTaskNext(() => {
+      try {
+        this.cache.checkpoint();
+      } catch (err) {
+        // Housekeeping: the WAL only grows until the next one (or SQLite's own) succeeds.
+        this.logger.warn(`could not checkpoint the cache: ${(err as Error).message}`);
+      }
+    });
   }
 
   private rewind(why: string): void {
