@@ -22,9 +22,8 @@ export async function approvalLatency(options: { backlog: number; rate: number; 
   const server = await startStreamServer({ kind: 'live', ...options });
   const { companion } = Companion.open({ backendUrl: server.url, token: 't', dataDir: scratch('bench-latency-'), notify: { scope: 'all' } });
   const decided = new Map<string, number>();
-  companion.on('notification', (event) => {
-    const ids = event.checkpointId ? [event.checkpointId] : [];
-    for (const id of ids) if (id.startsWith('cp_live_') && !decided.has(id)) decided.set(id, wallNow());
+  companion.on('notification', ({ checkpointId: id }) => {
+    if (id?.startsWith('cp_live_') && !decided.has(id)) decided.set(id, wallNow());
   });
   const loop = watchEventLoop();
   companion.start();

@@ -17,7 +17,8 @@ function job(log: string[], name: string, slices: number, cancelled: string[] = 
 function manual(options: { readFirst?: () => boolean } = {}) {
   const turns: Array<() => void> = [];
   let clock = 0;
-  const queue = new WriteQueue({ budgetMs: 5, now: () => clock, defer: (run) => turns.push(run), ...options });
+  const queue = new WriteQueue({ budgetMs: 5, now: () => clock, defer: (run) => turns.push(run) });
+  if (options.readFirst) queue.readFirst = options.readFirst;
   return {
     queue,
     turn: () => turns.shift()?.(),

@@ -51,6 +51,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
   readonly commands: CommandClient;
   notifySettings: NotifySettings;
   private pruneTimer: NodeJS.Timeout | null = null;
+  private knownUser: { id: string; name: string } | null | undefined;
   private readonly logger: Logger;
 
   private constructor(
@@ -70,7 +71,10 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.commands = new CommandClient(this.connection);
     this.connection.on('state', (state) => this.emit('state', state));
     this.sync.on('caughtUp', () => this.emit('caughtUp'));
-    this.sync.on('hello', () => this.emit('hello'));
+    this.sync.on('hello', (hello) => {
+      this.knownUser = hello.user;
+      this.emit('hello');
+    });
     // The fast lane: a checkpoint found in a batch still waiting to be written is decided now.
     this.sync.on('ahead', (sessions) => this.notify(sessions.map((after) => ({ before: null, after }))));
     this.sync.on('applied', (changes) => {
@@ -116,8 +120,12 @@ export class Companion extends EventEmitter<CompanionEvents> {
 
   /** The signed-in user, as the last hello named them (kept in the cache for offline use). */
   get user(): { id: string; name: string } | null {
-    const user = this.cache.getMeta('user');
-    return user ? (JSON.parse(user) as { id: string; name: string }) : null;
+    // Read once from the cache, then from each hello: the policy asks for it on every batch.
+    if (this.knownUser === undefined) {
+      const user = this.cache.getMeta('user');
+      this.knownUser = user ? (JSON.parse(user) as { id: string; name: string }) : null;
+    }
+    return this.knownUser;
   }
 
   get userId(): string | null {

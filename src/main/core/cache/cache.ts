@@ -5,7 +5,7 @@ import { NotifyMemory, type NotifiedState, type Remembered } from './notify-memo
 import { Retention, type PruneResult } from './retention';
 import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
-import { SessionStore, type SessionChange } from './session-store';
+import { checkSeq, SessionStore, type SessionChange } from './session-store';
 import type { SlicedWrite } from './sliced-write';
 import { wholeSnapshot, type SnapshotSource } from './snapshot-source';
 import { TranscriptStore } from './transcript-store';
@@ -72,7 +72,8 @@ export class Cache {
   }
 
   applySnapshot(sessions: Session[], seq: number): SessionChange[] {
-    if (!Number.isSafeInteger(seq) || seq < 0) throw new CacheError(`a snapshot seq must be a non-negative integer, got ${seq}`, 'sequence');
+    // Checked before the write starts, so a bad seq never opens a transaction.
+    checkSeq(seq, 'a snapshot seq');
     return this.snapshotWrite(wholeSnapshot(sessions, seq)).finish();
   }
 

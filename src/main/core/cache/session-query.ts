@@ -35,6 +35,14 @@ export const NOT_ACTIVE = `live = 0 AND NOT (kind = 'chat' AND ended = 0 AND las
 const RECENT = `updated_at >= @recentSince`;
 const ORDER = `ORDER BY updated_at DESC, id_key`;
 
+/** The filters that are one column equal to the query's value. */
+const EQUALITY_FILTERS = [
+  ['kind', 'kind'],
+  ['ownerId', 'owner_id'],
+  ['initiativeId', 'initiative_id'],
+  ['planId', 'plan_id'],
+] as const satisfies ReadonlyArray<readonly [keyof SessionQuery, string]>;
+
 /** Title matches above which a search walks the recency index rather than sorting every match. */
 const RECENCY_WALK_ABOVE = 500;
 
@@ -189,21 +197,11 @@ export class SessionQueries {
   private filters(q: SessionQuery, useIndex: boolean) {
     const filters: string[] = [];
     const params: Record<string, string | number> = {};
-    if (q.kind !== undefined) {
-      filters.push('kind = @kind');
-      params.kind = q.kind;
-    }
-    if (q.ownerId !== undefined) {
-      filters.push('owner_id = @ownerId');
-      params.ownerId = q.ownerId;
-    }
-    if (q.initiativeId !== undefined) {
-      filters.push('initiative_id = @initiativeId');
-      params.initiativeId = q.initiativeId;
-    }
-    if (q.planId !== undefined) {
-      filters.push('plan_id = @planId');
-      params.planId = q.planId;
+    for (const [key, column] of EQUALITY_FILTERS) {
+      const value = q[key];
+      if (value === undefined) continue;
+      filters.push(`${column} = @${key}`);
+      params[key] = value;
     }
     const needle = (q.search ?? '').toLowerCase();
     const mode = searchMode(needle);

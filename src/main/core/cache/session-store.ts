@@ -14,7 +14,7 @@ export type { SessionChange };
 const UPSERT_SQL = `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map(() => '?').join(', ')})
   ON CONFLICT (id) DO UPDATE SET ${SESSION_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
-function checkSeq(seq: number, what: string): void {
+export function checkSeq(seq: number, what: string): void {
   if (!Number.isSafeInteger(seq) || seq < 0) throw new CacheError(`${what} must be a non-negative integer, got ${seq}`, 'sequence');
 }
 

@@ -62,7 +62,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     // A job is still at the head of the queue while it reports: caught up is judged once it left.
     queue.on('idle', () => this.checkCaughtUp());
     // While batches stream in back to back, reading them (and finding checkpoints) goes first.
-    queue.readPriority = () => performance.now() - this.lastBatchAt < READ_FIRST_WINDOW_MS;
+    queue.readFirst = () => performance.now() - this.lastBatchAt < READ_FIRST_WINDOW_MS;
     connection.on('frame', (frame, text) => this.onFrame(frame, text));
     connection.on('down', ({ dropCursor }) => {
       // A snapshot cut short is thrown away whole; the old view stays until a complete one lands.

@@ -13,11 +13,6 @@ export interface WriteQueueOptions {
   now?: () => number;
   /** How the next slice is scheduled: setImmediate lets I/O (a checkpoint arriving) in between. */
   defer?: (run: () => void) => void;
-  /**
-   * True while reading should go first (frames are streaming in): writes wait, for at most
-   * MAX_YIELD_MS in a row, so a checkpoint behind a backlog is read before the backlog is written.
-   */
-  readFirst?: () => boolean;
 }
 
 export const MAX_YIELD_MS = 250;
@@ -39,7 +34,12 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
   private readonly budgetMs: number;
   private readonly now: () => number;
   private readonly defer: (run: () => void) => void;
-  private readFirst: () => boolean;
+  /**
+   * True while reading should go first (frames are streaming in): writes wait, for at most
+   * MAX_YIELD_MS in a row, so a checkpoint behind a backlog is read before the backlog is written.
+   * Set by whoever knows the stream (the sync engine).
+   */
+  readFirst: () => boolean = () => false;
   private yieldingSince: number | null = null;
 
   constructor(options: WriteQueueOptions = {}) {
@@ -47,12 +47,6 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
     this.budgetMs = options.budgetMs ?? SLICE_BUDGET_MS;
     this.now = options.now ?? (() => performance.now());
     this.defer = options.defer ?? ((run) => void setImmediate(run));
-    this.readFirst = options.readFirst ?? (() => false);
-  }
-
-  /** Set after construction by whoever knows the stream (the sync engine). */
-  set readPriority(fn: () => boolean) {
-    this.readFirst = fn;
   }
 
   get idle(): boolean {
