@@ -14,6 +14,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // Electron's sandbox lets a preload require only electron, events, timers and url, so every
+      // other import is bundled in, never left as a require() (test/preload checks the output).
+      externalizeDeps: false,
       // A sandboxed preload cannot be an ES module.
       rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
@@ -21,6 +24,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [react()],
+    // The app's renderer has exactly one transport: the preload's bridge (src/renderer/src/api/transport.d.ts).
+    define: { __PARROT_TRANSPORT__: JSON.stringify('ipc') },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -10,6 +10,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   plugins: [react()],
+  // The web preview's renderer talks over the loopback bridge (src/renderer/src/api/transport.d.ts).
+  define: { __PARROT_TRANSPORT__: JSON.stringify('web') },
   build: {
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,

@@ -6,7 +6,8 @@ class FakeWindow extends EventEmitter {
   visible = false;
   bounds: unknown = null;
   sent: unknown[] = [];
-  webContents = { send: (...args: unknown[]) => this.sent.push(args) };
+  contents = new EventEmitter();
+  webContents = { send: (...args: unknown[]) => this.sent.push(args), on: (name: string, fn: () => void) => this.contents.on(name, fn) };
   isVisible = () => this.visible;
   hide = () => void (this.visible = false);
   show = () => void (this.visible = true);
@@ -43,8 +44,33 @@ describe('the popover window', () => {
 
   it('opens at a session for a notification click or a deep link', () => {
     const w = new FakeWindow();
-    new Popover(w as never).openSession('fr_7', at);
+    const p = new Popover(w as never);
+    p.pageReady();
+    p.openSession('fr_7', at);
     expect(w.visible).toBe(true);
     expect(w.sent).toEqual([['parrot-tray:navigate', { name: 'detail', id: 'fr_7' }]]);
+  });
+
+  it('holds a route asked for before the page listens, and delivers the newest once it does', () => {
+    const w = new FakeWindow();
+    const p = new Popover(w as never);
+    p.navigate({ name: 'sessions' }, at);
+    p.openSession('fr_7', at);
+    expect([w.visible, w.sent]).toEqual([true, []]);
+    p.pageReady();
+    expect(w.sent).toEqual([['parrot-tray:navigate', { name: 'detail', id: 'fr_7' }]]);
+    p.pageReady();
+    expect(w.sent).toHaveLength(1);
+  });
+
+  it('holds routes again while the page reloads', () => {
+    const w = new FakeWindow();
+    const p = new Popover(w as never);
+    p.pageReady();
+    w.contents.emit('did-start-loading');
+    p.navigate({ name: 'settings' }, at);
+    expect(w.sent).toEqual([]);
+    p.pageReady();
+    expect(w.sent).toEqual([['parrot-tray:navigate', { name: 'settings' }]]);
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import { registerDeepLinks } from './deep-link/register';
@@ -70,11 +71,17 @@ export function startShell(): void {
     running = await startCompanion({ settings, dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'), openExternal, appSettings });
 
     const window = new BrowserWindow(popoverWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-    const appUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+    const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+    // pathToFileURL, not `file://${path}`: a Windows path (C:\…) makes a different, wrong URL by hand,
+    // and the sender check and the navigation lock compare against this one.
+    const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
     lockDown(window.webContents, () => appUrl, (url) => void openExternal(url));
-    registerApiHandlers(ipcMain, running.host, () => appUrl);
-    void (process.env.ELECTRON_RENDERER_URL ? window.loadURL(appUrl) : window.loadFile(join(import.meta.dirname, '../renderer/index.html')));
     popover = new Popover(window);
+    const shown = popover;
+    registerApiHandlers(ipcMain, running.host, () => appUrl, (sender) => {
+      if (sender === window.webContents) shown.pageReady();
+    });
+    void (process.env.ELECTRON_RENDERER_URL ? window.loadURL(appUrl) : window.loadFile(rendererFile));
 
     const tray = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, running, settings, popover });
     placeAt = () => tray.popoverBounds();

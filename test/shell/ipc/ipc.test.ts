@@ -82,6 +82,16 @@ describe('registerApiHandlers', () => {
     host.emit('transcript', { sessionId: 'fr_1', entries: [] });
     expect(contents.sent.map(([c]) => c)).toEqual([IPC.view, IPC.view, IPC.transcript]);
   });
+  it("tells who listens for routes only when the app page says so", () => {
+    const ipc = new FakeIpcMain();
+    const ready: unknown[] = [];
+    registerApiHandlers(ipc as never, fakeHost() as never, () => APP, (sender) => ready.push(sender));
+    const contents = new FakeContents();
+    ipc.listeners.get(IPC.navigateReady)!({ senderFrame: { url: 'https://evil.example' }, sender: contents });
+    expect(ready).toEqual([]);
+    ipc.listeners.get(IPC.navigateReady)!({ senderFrame: { url: APP }, sender: contents });
+    expect(ready).toEqual([contents]);
+  });
 });
 
 describe('window lock-down', () => {

@@ -8,7 +8,12 @@ import { isTrustedSenderUrl } from './trusted-sender';
  * message is dropped unless it comes from the app's own page, and every request is validated
  * against its schema by the host before anything runs.
  */
-export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle' | 'on'>, host: ApiHost, appUrl: () => string): void {
+export function registerApiHandlers(
+  ipcMain: Pick<IpcMain, 'handle' | 'on'>,
+  host: ApiHost,
+  appUrl: () => string,
+  onNavigateReady: (sender: WebContents) => void = () => undefined,
+): void {
   const subscribers = new Set<WebContents>();
   const trusted = (event: IpcMainEvent | IpcMainInvokeEvent) => isTrustedSenderUrl(event.senderFrame?.url, appUrl());
 
@@ -26,6 +31,10 @@ export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle' | 'on'>, hos
       contents.once('destroyed', () => subscribers.delete(contents));
     }
     contents.send(IPC.view, host.snapshot());
+  });
+
+  ipcMain.on(IPC.navigateReady, (event) => {
+    if (trusted(event)) onNavigateReady(event.sender);
   });
 
   host.on('view', (update) => {

@@ -31,15 +31,31 @@ export function popoverWindowOptions(preload: string): BrowserWindowConstructorO
  */
 export class Popover {
   private hiddenByBlurAt = 0;
+  /** Whether the page has said it listens for routes (IPC.navigateReady) since it last loaded. */
+  private pageListens = false;
+  /** The newest route asked for before the page listened; older ones are superseded by it. */
+  private heldRoute: Route | null = null;
 
   constructor(
-    private readonly window: Pick<BrowserWindow, 'isVisible' | 'hide' | 'show' | 'focus' | 'setBounds' | 'on' | 'webContents'>,
+    private readonly window: Pick<BrowserWindow, 'isVisible' | 'hide' | 'show' | 'focus' | 'setBounds' | 'on'> & {
+      webContents: Pick<BrowserWindow['webContents'], 'send' | 'on'>;
+    },
     private readonly now: () => number = Date.now,
   ) {
     window.on('blur', () => {
       this.hiddenByBlurAt = this.now();
       window.hide();
     });
+    // A (re)load starts a page that has no listener yet: Electron would drop what is sent to it.
+    window.webContents.on('did-start-loading', () => (this.pageListens = false));
+  }
+
+  /** The page listens for routes now: deliver the one held for it, if any. */
+  pageReady(): void {
+    this.pageListens = true;
+    const route = this.heldRoute;
+    this.heldRoute = null;
+    if (route) this.window.webContents.send(IPC.navigate, route);
   }
 
   /** Shows it at `bounds` (from popoverPosition), or hides it if it is showing. */
@@ -58,7 +74,8 @@ export class Popover {
   /** Shows it at a place: a session (a notification click, a deep link), Sessions or Settings. */
   navigate(route: Route, bounds: Rectangle): void {
     this.show(bounds);
-    this.window.webContents.send(IPC.navigate, route);
+    if (this.pageListens) this.window.webContents.send(IPC.navigate, route);
+    else this.heldRoute = route;
   }
 
   openSession(id: string, bounds: Rectangle): void {
