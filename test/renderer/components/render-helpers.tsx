@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
 import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
@@ -32,6 +32,16 @@ export function feed(sessions: Session[], options: { connection?: ConnectionStat
 export function push(delta: { upserts?: Session[]; removals?: string[]; connection?: ConnectionState }): void {
   const { version } = useSessionsStore.getState();
   useSessionsStore.getState().apply({ kind: 'delta', version: version + 1, upserts: delta.upserts ?? [], removals: delta.removals ?? [], ...(delta.connection ? { connection: delta.connection } : {}) });
+}
+
+/**
+ * Every view's connection line (ConnectionStatus): the polite status with the phase, and the
+ * countdown beside it, which is left out of the live region so the seconds are not announced.
+ */
+export function connectionLine(): HTMLElement {
+  const found = screen.getAllByRole('status').filter((s) => s.classList.contains('conn'));
+  if (found.length !== 1) throw new Error(`expected one connection status, found ${found.length}`);
+  return found[0]!.parentElement!;
 }
 
 /** Renders inside the API provider; `rerender` keeps the provider. */

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
@@ -25,6 +25,9 @@ export function feed(sessions: Session[], connection: ConnectionState = LIVE): v
     demo: false,
   });
 }
+
+/** The page's count ("3 sessions"), one of its two status regions (the other is the connection's). */
+export const countText = () => screen.getAllByRole('status').find((s) => s.classList.contains('sessions-count'))?.textContent;
 
 export function renderWithApi(ui: ReactElement, api: FakeApi = new FakeApi()) {
   return { api, ...render(ui, { wrapper: ({ children }) => <ApiProvider api={api}>{children}</ApiProvider> }) };

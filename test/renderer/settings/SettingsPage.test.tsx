@@ -47,7 +47,7 @@ describe('SettingsPage', () => {
   it('shows a loading state, then the page with a Back button', async () => {
     setup();
     expect(screen.getByRole('main', { name: 'Settings' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('Loading settings…');
+    expect(screen.getByText('Loading settings…').getAttribute('role')).toBe('status');
     await ready();
     useUiStore.setState({ route: { name: 'settings' } });
     await userEvent.click(screen.getByRole('button', { name: 'Back' }));

@@ -1,5 +1,6 @@
 import type { Session } from '../../../../shared/protocol';
 import { isActive } from '../../../../shared/sessions';
+import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { useNow } from '../../state/useNow';
 import { useSessionsStore } from '../../state/useSessionsStore';
 import { useUiStore } from '../../state/useUiStore';
@@ -21,6 +22,7 @@ export function DetailView({ id }: { id: string }) {
   if (!session) {
     return (
       <main className="detail-page detail-missing" aria-labelledby="detail-missing-heading">
+        <DetailConnection />
         <button type="button" className="detail-back" onClick={back}>
           <span aria-hidden="true">← </span>Back
         </button>
@@ -33,6 +35,18 @@ export function DetailView({ id }: { id: string }) {
   return <SessionDetail key={session.id} session={session} onBack={back} />;
 }
 
+/**
+ * First in the page and sticky, outside the header (a sticky box stays inside its parent): the
+ * person deep in a transcript still sees whether it is live or as of when.
+ */
+function DetailConnection() {
+  return (
+    <p className="detail-connection">
+      <ConnectionStatus />
+    </p>
+  );
+}
+
 function SessionDetail({ session, onBack }: { session: Session; onBack: () => void }) {
   const now = useNow();
   const transcript = useTranscript(session.id);
@@ -40,6 +54,7 @@ function SessionDetail({ session, onBack }: { session: Session; onBack: () => vo
 
   return (
     <main className={`detail-page detail-${session.kind}`} aria-label={session.title}>
+      <DetailConnection />
       <DetailHeader session={session} now={now} onBack={onBack} />
       <div className="detail-body">
         {session.kind === 'flow_run' && <FlowTimeline session={session} entries={transcript.entries} />}

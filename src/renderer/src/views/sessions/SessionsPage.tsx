@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { connectionWords } from '../../../../shared/connection-words';
 import { useNow } from '../../state/useNow';
 import { activeFirst } from '../../state/recency';
 import { useSessionsStore } from '../../state/useSessionsStore';
 import { DEFAULT_FILTERS, useUiStore } from '../../state/useUiStore';
+import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { openDetail } from '../../components/openDetail';
 import { useListKeyboard } from '../../components/useListKeyboard';
 import { FilterBar } from './FilterBar';
@@ -59,13 +59,8 @@ export function SessionsPage() {
             {countLabel(ordered.length)}
           </p>
         )}
+        <ConnectionStatus className="sessions-connection" />
       </header>
-      {offline && (
-        <p className={`sessions-banner sessions-banner-${connectionWords(connection, now).tone}`} role="status">
-          {connectionWords(connection, now).text}
-          {loaded ? ' — showing the sessions saved on this computer.' : ''}
-        </p>
-      )}
       <KindTabs value={filters.kind} onChange={(kind) => setFilters({ kind })} />
       <FilterBar sessions={all} userId={userId} filters={filters} onChange={setFilters} searchRef={searchRef} />
       <section id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.kind)} className="sessions-panel">

@@ -1,3 +1,4 @@
+import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { useUiStore } from '../../state/useUiStore';
 import { DesktopSection } from './DesktopSection';
 import { NotificationSection } from './NotificationSection';
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <span aria-hidden="true">← </span>Back
         </button>
         <h1 id="settings-heading">Settings</h1>
+        <ConnectionStatus className="settings-connection" />
       </header>
       {loading ? (
         <p className="settings-state" role="status">
