@@ -1,0 +1,64 @@
+// ipcMain and the dispatch of renderer messages, after lib/browser/ipc-main-impl.ts and
+// lib/browser/ipc-dispatch.ts: `send` is emitted on webContents ('ipc-message'), webContents.ipc
+// and ipcMain; `invoke` finds the first handler (webContents.ipc before ipcMain), and a thrown
+// error is logged in main and sent back as `error.toString()`.
+import { EventEmitter } from 'node:events';
+import v8 from 'node:v8';
+import { guard } from './runtime.mjs';
+
+export class IpcMainImpl extends EventEmitter {
+  constructor() {
+    super();
+    this._invokeHandlers = new Map();
+    // Do not throw exception when channel name is "error" (as Electron).
+    this.on('error', () => {});
+  }
+  handle(method, fn) {
+    if (this._invokeHandlers.has(method)) throw new Error(`Attempted to register a second handler for '${method}'`);
+    if (typeof fn !== 'function') throw new TypeError(`Expected handler to be a function, but found type '${typeof fn}'`);
+    this._invokeHandlers.set(method, fn);
+  }
+  handleOnce(method, fn) {
+    this.handle(method, (e, ...args) => {
+      this.removeHandler(method);
+      return fn(e, ...args);
+    });
+  }
+  removeHandler(method) {
+    this._invokeHandlers.delete(method);
+  }
+}
+
+export const ipcMain = guard('ipcMain', new IpcMainImpl());
+
+/** Structured clone as Electron's V8 serializer does it; a function fails with V8's message. */
+export function cloneForIpc(value) {
+  try {
+    return v8.deserialize(v8.serialize(value));
+  } catch (error) {
+    throw new Error(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A renderer `send`: every emitter in Electron's order. */
+export function dispatchMessage(webContents, event, channel, args) {
+  webContents.emit('ipc-message', event, channel, ...args);
+  webContents.ipc.emit(channel, event, ...args);
+  ipcMain.emit(channel, event, ...args);
+}
+
+/** A renderer `invoke`: resolves to { result } or { error: string } like Electron's reply. */
+export async function dispatchInvoke(webContents, event, channel, args) {
+  const target = [webContents.ipc, ipcMain].find((t) => t._invokeHandlers.has(channel));
+  const replyWithError = (error) => {
+    console.error(`Error occurred in handler for '${channel}':`, error);
+    return { error: String(error) };
+  };
+  if (!target) return replyWithError(new Error(`No handler registered for '${channel}'`));
+  try {
+    const result = await Promise.resolve(target._invokeHandlers.get(channel)(event, ...args));
+    return { result: cloneForIpc(result) };
+  } catch (error) {
+    return replyWithError(error);
+  }
+}

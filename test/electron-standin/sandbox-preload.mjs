@@ -1,0 +1,120 @@
+// The page side of a window: an init script (it runs before the page's own scripts, in every new
+// document of the window) that sets up ipcRenderer over a Playwright binding and runs the preload
+// the way lib/sandboxed_renderer/{init,preload}.ts do: a wrapper function with `require`,
+// `process`, `exports`, `module`, `Buffer`, `global`, `setImmediate`, `clearImmediate`, whose
+// `require` knows only the modules docs/tutorial/sandbox.md lists.
+import vm from 'node:vm';
+import { makeCodec } from './electron/codec.mjs';
+import { makeContextBridge } from './page/context-bridge.mjs';
+import { makePolyfills } from './page/polyfills.mjs';
+
+const PARAMS = ['require', 'process', 'exports', 'module', 'Buffer', 'global', 'setImmediate', 'clearImmediate'];
+
+/** Runs in the page. `runPreload` is the preload compiled as a function of PARAMS (or null). */
+function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, runPreload) {
+  if (window !== window.top) return; // preloads run in the main frame only (nodeIntegrationInSubFrames off)
+  const binding = window[cfg.binding];
+  delete window[cfg.binding];
+  const { encode, decode } = makeCodec();
+  const { EventEmitter, events, timers, url, Buffer, setImmediate, clearImmediate } = makePolyfills();
+  const call = (message) => binding(message);
+  const cloneArgs = (args) => {
+    try {
+      structuredClone(args);
+    } catch (error) {
+      // Electron's V8 serializer throws a plain Error with V8's message ("... could not be cloned.").
+      throw new Error(String(error.message).replace(/^Failed to execute '[^']+' on '[^']+': /, ''));
+    }
+    return encode(args);
+  };
+  class IpcRenderer extends EventEmitter {
+    send(channel, ...args) {
+      call({ kind: 'send', channel: String(channel), args: cloneArgs(args) }).catch(() => {});
+    }
+    async invoke(channel, ...args) {
+      const { error, result } = await call({ kind: 'invoke', channel: String(channel), args: cloneArgs(args) });
+      if (error) throw new Error(`Error invoking remote method '${channel}': ${error}`);
+      return decode(result);
+    }
+  }
+  const notModelled = (name) => new Proxy({}, { get(_t, key) { if (typeof key === 'symbol' || key === 'then') return undefined; throw new Error(`Electron stand-in: ${name}.${String(key)} is not modelled`); } });
+  const ipcRenderer = new IpcRenderer();
+  for (const name of ['sendSync', 'sendToHost', 'postMessage']) ipcRenderer[name] = () => { throw new Error(`Electron stand-in: ipcRenderer.${name} is not modelled`); };
+  const electron = {
+    contextBridge: makeContextBridge(cfg.contextIsolated),
+    ipcRenderer,
+    crashReporter: notModelled('crashReporter'),
+    nativeImage: notModelled('nativeImage'),
+    webFrame: notModelled('webFrame'),
+    webUtils: notModelled('webUtils'),
+  };
+  // Main -> page delivery; false means nobody listens, and the message is lost as in Electron.
+  Object.defineProperty(window, cfg.deliver, {
+    value: (channel, payload) => {
+      if (ipcRenderer.listenerCount(channel) === 0) return false;
+      ipcRenderer.emit(channel, { sender: ipcRenderer, ports: [] }, ...decode(payload));
+      return true;
+    },
+  });
+  // will-navigate: page-initiated cross-document navigations are held until main has had its say
+  // (loadURL is browser-initiated and does not fire 'navigate', as Electron skips will-navigate).
+  let allowed = null;
+  window.navigation?.addEventListener('navigate', (e) => {
+    const url = e.destination.url;
+    if (e.destination.sameDocument || e.navigationType === 'reload' || e.navigationType === 'traverse' || !e.cancelable) return;
+    if (allowed === url) return void (allowed = null);
+    e.preventDefault();
+    call({ kind: 'will-navigate', url }).then((go) => { if (go) { allowed = url; location.href = url; } }, () => {});
+  });
+  // setWindowOpenHandler: window.open and target=_blank links ask main, which may open a window.
+  const open = (url, frameName = '', features = '', disposition = 'new-window') => {
+    call({ kind: 'window-open', url: new URL(String(url ?? ''), location.href).href, frameName, features, disposition }).catch(() => {});
+    return null;
+  };
+  window.open = (url, target, features) => open(url, target, features, features ? 'new-window' : 'foreground-tab');
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest('a[target=_blank]') : null;
+    if (a && a.href) { e.preventDefault(); open(a.href, '', '', 'foreground-tab'); }
+  }, true);
+  const loaded = new Map([['electron', electron], ['electron/common', electron], ['electron/renderer', electron], ['events', events], ['node:events', events]]);
+  const loadable = new Map([['timers', timers], ['node:timers', timers], ['url', url], ['node:url', url]]);
+  const preloadRequire = (module) => {
+    if (loaded.has(module)) return loaded.get(module);
+    if (loadable.has(module)) return loadable.get(module);
+    throw new Error(`module not found: ${module}`);
+  };
+  const preloadProcess = Object.assign(new EventEmitter(), cfg.process, { getProcessMemoryInfo: () => Promise.resolve({ private: 0, shared: 0, residentSet: 0 }) });
+  const fail = (error) => {
+    console.error(`Unable to load preload script: ${cfg.preloadPath}`);
+    console.error(error);
+    call({ kind: 'preload-error', path: cfg.preloadPath, error: { name: error?.name, message: String(error?.message ?? error), stack: String(error?.stack ?? '') } }).catch(() => {});
+  };
+  try {
+    if (cfg.compileError) throw Object.assign(new SyntaxError(cfg.compileError.message), { stack: cfg.compileError.stack });
+    if (runPreload) {
+      const exports = {};
+      runPreload(preloadRequire, preloadProcess, exports, { exports }, Buffer, globalThis, setImmediate, clearImmediate);
+    }
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** The init script for one window: config, helpers and the preload inlined (pages' CSP forbids eval). */
+export function buildInitScript({ binding, deliver, preloadPath, preloadSource, readError, contextIsolated, processProps }) {
+  // An unreadable preload is reported in the page like Electron's `script.error`.
+  let compileError = readError ? { message: readError.message, stack: String(readError.stack) } : null;
+  let fn = 'null';
+  if (preloadSource != null) {
+    try {
+      // Same parameter list as Electron's CompileFunction, checked here so a syntax error is
+      // reported like Electron's instead of breaking the whole init script.
+      vm.compileFunction(preloadSource, PARAMS, { filename: preloadPath });
+      fn = `function (${PARAMS.join(', ')}) {\n${preloadSource}\n}`;
+    } catch (error) {
+      compileError = { message: error.message, stack: String(error.stack) };
+    }
+  }
+  const cfg = { binding, deliver, preloadPath, contextIsolated, process: processProps, compileError };
+  return `(${pageMain})(${JSON.stringify(cfg)}, ${makeCodec}, ${makePolyfills}, ${makeContextBridge}, ${fn});\n//# sourceURL=electron-standin-sandbox:${preloadPath}`;
+}
