@@ -7,10 +7,23 @@ const standin = new URL('./electron/index.mjs', import.meta.url).href;
 const cjsShim = fileURLToPath(new URL('./electron/index.cjs', import.meta.url));
 const entry = process.argv[1] ? pathToFileURL(process.argv[1]).href : '';
 
-// A Windows launch: the app reads process.platform to decide what its notifications offer. Set before
-// any app code runs; node:path and the file system keep this machine's (Linux's) behaviour.
+// A Windows launch: the app's own code (its entry bundle, and the stand-in's modules that model
+// Windows) reads process.platform as 'win32'; everything else (Node's internals, Playwright driving
+// Chromium, dependencies such as electron-store) keeps this machine's, since their Windows paths
+// would point nowhere here. Decided per read from the caller's file on the stack.
 const launchOptions = JSON.parse(process.env.ELECTRON_STANDIN_OPTIONS ?? '{}');
-if (launchOptions.platform === 'win32') Object.defineProperty(process, 'platform', { value: 'win32' });
+if (launchOptions.platform === 'win32' && entry) {
+  const real = process.platform;
+  const standinDir = new URL('./electron/', import.meta.url).href;
+  Object.defineProperty(process, 'platform', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const caller = (new Error().stack ?? '').split('\n')[2] ?? '';
+      return caller.includes(entry) || caller.includes(standinDir) ? 'win32' : real;
+    },
+  });
+}
 
 // The hooks run on Node's loader thread; they need only the two URLs.
 register('./hooks.mjs', import.meta.url, { data: { standin, entry } });

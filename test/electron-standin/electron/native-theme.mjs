@@ -29,6 +29,11 @@ class NativeTheme extends EventEmitter {
     if (before !== this.shouldUseDarkColors) this.emit('updated');
   }
 }
+// macOS/Windows only: the taskbar's own light/dark (Windows keeps it apart from the apps' mode).
+// The stand-in's Windows has one system setting for both.
+if (process.platform === 'win32') {
+  Object.defineProperty(NativeTheme.prototype, 'shouldUseDarkColorsForSystemIntegratedUI', { get: () => systemDark });
+}
 const impl = new NativeTheme();
 export const nativeTheme = guard('nativeTheme', impl);
 

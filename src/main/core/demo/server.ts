@@ -41,6 +41,7 @@ export class DemoBackend {
   private readonly connections = new Set<DemoConnection>();
   private token: Buffer;
   private heartbeat: NodeJS.Timeout | null = null;
+  private accepted = 0;
   private stopping: Promise<void> | null = null;
   private readonly options: Required<Omit<DemoBackendOptions, 'limits' | 'token'>> & { limits: ConnectionLimits };
 
@@ -109,6 +110,11 @@ export class DemoBackend {
     return this.connections.size;
   }
 
+  /** Every connection accepted since start: how a test sees a client reconnect. */
+  get acceptedCount(): number {
+    return this.accepted;
+  }
+
   /** Rotates the token: every open connection is closed with 4001 and must sign in again. */
   revokeToken(next: string): void {
     this.token = Buffer.from(next);
@@ -165,6 +171,7 @@ export class DemoBackend {
       limits: this.options.limits,
     });
     this.connections.add(connection);
+    this.accepted++;
     ws.on('close', () => this.connections.delete(connection));
     connection.hello();
   }

@@ -1,0 +1,186 @@
+// The built desktop app (out/main, out/preload, out/renderer) end to end through the Electron
+// stand-in: main on Node with `electron` resolved to the stand-in, its windows real Chromium pages,
+// the preload under the sandbox's rules. One person's journey, in order: a first start on demo
+// data, the tray and its popover, an approval, Settings onto a real backend, notifications, a
+// deep link, sleep and wake, quit, and a cold start from a link.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { DemoBackend } from '../../src/main/core/demo/server';
+import { DEMO_USER } from '../../src/main/core/demo/content/people';
+import { ACTION_APPROVE } from '../../src/main/shell/notifications/notification-map';
+import type { FlowRunSession } from '../../src/shared/protocol';
+import { launch, type LaunchOptions, type StandinApp } from '../electron-standin/driver';
+
+const TOKEN = 'e2e-desktop-token-7f3a9c';
+// A second display to the right of the primary, with a taller panel: the popover must land in
+// the work area of the display the tray icon (here: the cursor, as on Linux) is on.
+const DISPLAYS = [
+  { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+  { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 1024 }, workArea: { x: 1920, y: 32, width: 1280, height: 992 } },
+];
+const SECOND = DISPLAYS[1]!.workArea;
+
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+let userData: string;
+let backend: DemoBackend;
+let app: StandinApp | null = null;
+const options = (): LaunchOptions => ({ userData, displays: DISPLAYS, safeStorageBackend: 'gnome_libsecret' });
+
+test.beforeAll(async () => {
+  userData = mkdtempSync(join(tmpdir(), 'parrot-desktop-'));
+  backend = new DemoBackend({ token: TOKEN, seed: 3, sessions: 40, rate: 0 });
+  await backend.start();
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  await backend.stop();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+async function popover(a: StandinApp): Promise<{ id: number; page: Page }> {
+  const win = await a.firstWindow(20_000);
+  return { id: win.id, page: win.page };
+}
+
+async function visibleWindow(a: StandinApp) {
+  await expect.poll(async () => (await a.windows()).find((w) => w.visible) ?? null).not.toBeNull();
+  return (await a.windows()).find((w) => w.visible)!;
+}
+
+const tooltip = async (a: StandinApp) => (await a.tray())?.toolTip ?? '';
+
+/** A flow run of the signed-in person, paused now at a new checkpoint. */
+function pauseForApproval(checkpointId: string, prompt: string): FlowRunSession {
+  const run = backend.tenant.all().find((s): s is FlowRunSession => s.kind === 'flow_run' && s.owner.id === DEMO_USER.id && s.status === 'running' && !s.checkpoint);
+  if (!run) throw new Error('the seeded tenant has no running flow run of the demo user');
+  const paused = backend.tenant.upsert({ ...run, status: 'paused', checkpoint: { id: checkpointId, step: 'Deploy', prompt, requestedAt: new Date().toISOString() } }) as FlowRunSession;
+  backend.tenant.flush();
+  return paused;
+}
+
+test('a first start with no backend runs on demo data, in the tray, and approves from the popover', async () => {
+  app = launch(options());
+  await app.waitForReady(20_000);
+  await app.waitForTray();
+  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray \(demo data\) — \d+ approvals? waiting, \d+ active$/);
+  expect((await app.tray())!.image.path).toMatch(/resources\/icons\/approvals-(light|dark)\.png$/);
+
+  // Starts hidden; a tray click on the second display opens it inside that display's work area.
+  const { id, page } = await popover(app);
+  expect((await app.windows()).find((w) => w.id === id)!.visible).toBe(false);
+  await app.setCursor({ x: SECOND.x + SECOND.width - 40, y: SECOND.y + SECOND.height - 10 });
+  await app.clickTray();
+  const shown = await visibleWindow(app);
+  expect(shown.bounds.x).toBeGreaterThanOrEqual(SECOND.x);
+  expect(shown.bounds.y).toBeGreaterThanOrEqual(SECOND.y);
+  expect(shown.bounds.x + shown.bounds.width).toBeLessThanOrEqual(SECOND.x + SECOND.width);
+  expect(shown.bounds.y + shown.bounds.height).toBeLessThanOrEqual(SECOND.y + SECOND.height);
+
+  await expect(page.getByText('Demo data')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
+  const approve = page.getByRole('button', { name: /^Approve/ }).first();
+  await expect(approve).toBeVisible();
+  const row = page.getByRole('listitem').filter({ has: approve }).first();
+  const title = (await row.getByRole('button', { name: /^Open / }).first().textContent())!;
+  await approve.click();
+  await expect(page.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: /^Approve/ })).toHaveCount(0);
+  expect(app.eventsOf('preload-error')).toEqual([]);
+  expect(app.eventsOf('uncaught-exception')).toEqual([]);
+});
+
+test('Settings saves a backend URL and asks for a relaunch; the token goes to safeStorage, never to disk in clear', async () => {
+  const first = app!;
+  await first.clickTrayMenuItem('Settings…');
+  const { page } = await popover(first);
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.getByLabel('Backend URL').fill(backend.url);
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect.poll(() => first.relaunchRequests.length).toBe(1);
+  expect((await first.exited).code).toBe(0);
+  await first.close();
+
+  // Relaunched onto the configured backend (as Windows, whose notifications carry actions).
+  app = launch({ ...options(), platform: 'win32' });
+  await app.waitForReady(20_000);
+  await expect.poll(() => tooltip(app!), { timeout: 20_000}).toBe('Parrot Tray — sign-in needed');
+  await app.clickTrayMenuItem('Settings…');
+  const settings = (await popover(app)).page;
+  await settings.getByLabel('Sign-in token').fill(TOKEN);
+  await settings.getByRole('button', { name: 'Save' }).nth(1).click();
+  await expect(settings.getByText('A token is saved')).toBeVisible();
+  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray — /);
+  await expect.poll(() => tooltip(app!)).not.toMatch(/sign-in needed|demo data|connecting/);
+
+  for (const file of readdirSync(userData, { recursive: true, encoding: 'utf8' })) {
+    if (/\.(json|sqlite|sqlite-wal|log)$/.test(file)) expect(readFileSync(join(userData, file), 'latin1'), file).not.toContain(TOKEN);
+  }
+  expect(app.stdout.join('\n') + app.stderr.join('\n')).not.toContain(TOKEN);
+});
+
+test('a checkpoint for the signed-in person raises one notification; its click opens the session, its Approve approves', async () => {
+  const a = app!;
+  const before = (await a.notifications()).length;
+  const first = pauseForApproval('cp_e2e_click', 'Ship the click build?');
+  await expect.poll(async () => (await a.notifications()).filter((n) => n.body.includes(first.title) || n.title.includes(first.title))).toHaveLength(1);
+  const notification = (await a.notifications()).find((n) => n.title.includes(first.title) || n.body.includes(first.title))!;
+  expect((await a.notifications()).length).toBe(before + 1);
+  await a.clickNotification(notification.id);
+  const shown = await visibleWindow(a);
+  await expect(shown.page.getByRole('heading', { level: 1, name: first.title })).toBeVisible();
+  expect(a.droppedSends).toEqual([]);
+
+  const second = pauseForApproval('cp_e2e_action', 'Ship the action build?');
+  await expect.poll(async () => (await a.notifications()).filter((n) => n.title.includes(second.title))).toHaveLength(1);
+  const banner = (await a.notifications()).find((n) => n.title.includes(second.title))!;
+  await a.pressNotificationAction(banner.id, ACTION_APPROVE);
+  await expect.poll(() => backend.tenant.get(second.id)!.status).toBe('running');
+  await expect.poll(async () => (await a.notifications()).some((n) => n.title === `Approved: ${second.title}`)).toBe(true);
+});
+
+test('a discoparrot:// link on a second instance opens that session in the running one', async () => {
+  const a = app!;
+  const target = backend.tenant.all().find((s) => s.kind === 'background_task')!;
+  await a.windowAction((await popover(a)).id, 'hide');
+  const second = await a.secondInstance([`discoparrot://session/${encodeURIComponent(target.id)}`], { platform: 'win32' });
+  expect(second.code).toBe(0);
+  const shown = await visibleWindow(a);
+  await expect(shown.page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();
+});
+
+test('after resume it reconnects at once, without alerting again', async () => {
+  const a = app!;
+  const shownBefore = a.eventsOf('notification').length;
+  const accepted = backend.acceptedCount;
+  await a.emitPower('resume');
+  await expect.poll(() => backend.acceptedCount, { timeout: 10_000 }).toBeGreaterThan(accepted);
+  await expect.poll(() => tooltip(a)).not.toMatch(/connecting|offline/);
+  // Give a re-alert every chance to happen before saying it did not.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(a.eventsOf('notification').length).toBe(shownBefore);
+});
+
+test('quit closes the database cleanly, and a cold start from a link opens that session', async () => {
+  const a = app!;
+  await a.clickTrayMenuItem('Quit Parrot Tray');
+  expect((await a.exited).code).toBe(0);
+  await a.close();
+  const db = new Database(join(userData, 'cache', 'cache.sqlite'), { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    db.close();
+  }
+
+  // The link arrives before the page exists: the route is held until the page listens.
+  const target = backend.tenant.all().find((s) => s.kind === 'chat')!;
+  app = launch({ ...options(), platform: 'win32', argv: [`discoparrot://session/${encodeURIComponent(target.id)}`] });
+  await app.waitForReady(20_000);
+  const shown = await visibleWindow(app);
+  await expect(shown.page.getByRole('heading', { level: 1, name: target.title })).toBeVisible({ timeout: 20_000 });
+  expect(app.droppedSends.filter((d) => d.channel === 'parrot-tray:navigate')).toEqual([]);
+});
