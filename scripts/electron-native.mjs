@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes better-sqlite3 for Electron's ABI at out/native/electron-<version>/better_sqlite3.node,
+// Makes better-sqlite3 for Electron's ABI at out/native/electron-<version>-abi<modules>/better_sqlite3.node,
 // leaving node_modules on Node's ABI so `npm test` and the CLI keep working after `npm start` or
 // `npm run dist`. The app passes the file to better-sqlite3 as its nativeBinding
 // (src/main/shell/native-binding-path.ts); installers carry out/native/ as a resource.
@@ -40,7 +40,10 @@ const expectedAbi = electronAbi(existsSync(abiFile) ? readFileSync(abiFile, 'utf
 const hostNode = { abi: Number(process.versions.modules), version: process.versions.node };
 const arch = process.env.npm_config_arch || process.arch;
 const platform = process.platform;
-const target = join(root, 'out', 'native', `electron-${electronVersion}`, 'better_sqlite3.node');
+// Named by Electron's version and module ABI: the app looks for the folder of the ABI it runs on
+// (process.versions.modules), so a process of another ABI (plain Node running the built main, as
+// the tests' Electron stand-in does) never loads this file (src/main/shell/native-binding-path.ts).
+const target = join(root, 'out', 'native', `electron-${electronVersion}-abi${expectedAbi}`, 'better_sqlite3.node');
 const shown = relative(root, target);
 const logFile = join(tmpdir(), `parrot-native-electron-${electronVersion}.log`);
 const label = `better-sqlite3 for Electron ${electronVersion} (module ABI ${expectedAbi}, ${platform}-${arch})`;
@@ -119,7 +122,7 @@ function main() {
     rmSync(work, { recursive: true, force: true });
     rmSync(`${target}.tmp`, { force: true });
   }
-  // No empty out/native/electron-<version>/ either: electron-builder would ship it.
+  // No empty out/native/electron-<version>-abi<modules>/ either: electron-builder would ship it.
   if (existsSync(dirname(target)) && readdirSync(dirname(target)).length === 0) rmSync(dirname(target), { recursive: true });
 
   writeFileSync(logFile, log.join('\n'));

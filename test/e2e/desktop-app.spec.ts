@@ -3,12 +3,13 @@
 // the preload under the sandbox's rules. One person's journey, in order: a first start on demo
 // data, the tray and its popover, an approval, Settings onto a real backend, notifications, a
 // deep link, sleep and wake, quit, and a cold start from a link.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { DemoBackend } from '../../src/main/core/demo/server';
+import { WRITER_OPEN_KEY } from '../../src/main/core/cache/meta';
 import { DEMO_USER } from '../../src/main/core/demo/content/people';
 import { ACTION_APPROVE } from '../../src/main/shell/notifications/notification-map';
 import type { FlowRunSession } from '../../src/shared/protocol';
@@ -169,9 +170,14 @@ test('quit closes the database cleanly, and a cold start from a link opens that 
   await a.clickTrayMenuItem('Quit Parrot Tray');
   expect((await a.exited).code).toBe(0);
   await a.close();
-  const db = new Database(join(userData, 'cache', 'cache.sqlite'), { readonly: true });
+  // A kill -9 also passes integrity_check; a clean close is told by what it leaves: no write-ahead
+  // log and no writer-open marker (the cache's crash check on the next start).
+  const cacheFile = join(userData, 'cache', 'cache.sqlite');
+  expect(existsSync(`${cacheFile}-wal`)).toBe(false);
+  const db = new Database(cacheFile, { readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare('SELECT value FROM meta WHERE key = ?').get(WRITER_OPEN_KEY)).toBeUndefined();
   } finally {
     db.close();
   }

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launch, type StandinApp } from '../electron-standin/driver';
 
+// Runs inside the page (page.evaluate); tsconfig.node.json has no DOM lib.
+declare const matchMedia: (query: string) => { matches: boolean };
+
 const dir = process.env.SCREENSHOTS === '1' ? 'docs' : 'test-results/screenshots';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });

@@ -7,8 +7,7 @@ import vm from 'node:vm';
 import { makeCodec } from './electron/codec.mjs';
 import { makeContextBridge } from './page/context-bridge.mjs';
 import { makePolyfills } from './page/polyfills.mjs';
-
-const PARAMS = ['require', 'process', 'exports', 'module', 'Buffer', 'global', 'setImmediate', 'clearImmediate'];
+import { PRELOAD_PARAMS as PARAMS, SANDBOX_MODULES } from './sandbox-modules.mjs';
 
 /** Runs in the page. `runPreload` is the preload compiled as a function of PARAMS (or null). */
 function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, runPreload) {
@@ -76,11 +75,10 @@ function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, runPreload) 
     const a = e.target instanceof Element ? e.target.closest('a[target=_blank]') : null;
     if (a && a.href) { e.preventDefault(); open(a.href, '', '', 'foreground-tab'); }
   }, true);
-  const loaded = new Map([['electron', electron], ['electron/common', electron], ['electron/renderer', electron], ['events', events], ['node:events', events]]);
-  const loadable = new Map([['timers', timers], ['node:timers', timers], ['url', url], ['node:url', url]]);
+  const given = { electron, events, timers, url };
+  const modules = new Map(Object.entries(cfg.modules).flatMap(([what, names]) => names.map((name) => [name, given[what]])));
   const preloadRequire = (module) => {
-    if (loaded.has(module)) return loaded.get(module);
-    if (loadable.has(module)) return loadable.get(module);
+    if (modules.has(module)) return modules.get(module);
     throw new Error(`module not found: ${module}`);
   };
   const preloadProcess = Object.assign(new EventEmitter(), cfg.process, { getProcessMemoryInfo: () => Promise.resolve({ private: 0, shared: 0, residentSet: 0 }) });
@@ -115,6 +113,6 @@ export function buildInitScript({ binding, deliver, preloadPath, preloadSource, 
       compileError = { message: error.message, stack: String(error.stack) };
     }
   }
-  const cfg = { binding, deliver, preloadPath, contextIsolated, process: processProps, compileError };
+  const cfg = { binding, deliver, preloadPath, contextIsolated, process: processProps, compileError, modules: SANDBOX_MODULES };
   return `(${pageMain})(${JSON.stringify(cfg)}, ${makeCodec}, ${makePolyfills}, ${makeContextBridge}, ${fn});\n//# sourceURL=electron-standin-sandbox:${preloadPath}`;
 }

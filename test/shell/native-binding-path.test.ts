@@ -11,15 +11,22 @@ describe('which better-sqlite3 build the app loads', () => {
 
   it("is Electron's build: packaged resources first, then out/native in development", () => {
     const root = tempDir();
-    const dev = join(root, 'out/native/electron-45.4.1');
+    const dev = join(root, 'out/native/electron-45.4.1-abi150');
     mkdirSync(dev, { recursive: true });
     writeFileSync(join(dev, 'better_sqlite3.node'), '');
-    const versions = { electron: '45.4.1' } as NodeJS.ProcessVersions;
+    const versions = { electron: '45.4.1', modules: '150' } as NodeJS.ProcessVersions;
     expect(nativeBindingPath(versions, undefined, root)).toBe(join(dev, 'better_sqlite3.node'));
     const resources = join(root, 'resources');
-    mkdirSync(join(resources, 'native/electron-45.4.1'), { recursive: true });
-    writeFileSync(join(resources, 'native/electron-45.4.1/better_sqlite3.node'), '');
-    expect(nativeBindingPath(versions, resources, root)).toBe(join(resources, 'native/electron-45.4.1/better_sqlite3.node'));
-    expect(nativeBindingPath({ electron: '46.0.0' } as NodeJS.ProcessVersions, resources, root)).toBeUndefined();
+    mkdirSync(join(resources, 'native/electron-45.4.1-abi150'), { recursive: true });
+    writeFileSync(join(resources, 'native/electron-45.4.1-abi150/better_sqlite3.node'), '');
+    expect(nativeBindingPath(versions, resources, root)).toBe(join(resources, 'native/electron-45.4.1-abi150/better_sqlite3.node'));
+    expect(nativeBindingPath({ electron: '46.0.0', modules: '150' } as NodeJS.ProcessVersions, resources, root)).toBeUndefined();
+  });
+
+  it("is never Electron's build in a process of another module ABI (Node running the built main)", () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'out/native/electron-45.4.1-abi150'), { recursive: true });
+    writeFileSync(join(root, 'out/native/electron-45.4.1-abi150/better_sqlite3.node'), '');
+    expect(nativeBindingPath({ electron: '45.4.1', modules: '115' } as NodeJS.ProcessVersions, undefined, root)).toBeUndefined();
   });
 });

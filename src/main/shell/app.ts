@@ -72,8 +72,9 @@ export function startShell(): void {
 
     const window = new BrowserWindow(popoverWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
     const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-    // pathToFileURL, not `file://${path}`: a Windows path (C:\…) makes a different, wrong URL by hand,
-    // and the sender check and the navigation lock compare against this one.
+    // One URL for loading the page and for checking who speaks: pathToFileURL, so a Windows path
+    // (C:\…) or a `%` in a folder name is encoded once and the same way (loadFile encodes with
+    // url.format, which differs), and the sender check and the navigation lock match the page.
     const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
     lockDown(window.webContents, () => appUrl, (url) => void openExternal(url));
     popover = new Popover(window);
@@ -81,7 +82,7 @@ export function startShell(): void {
     registerApiHandlers(ipcMain, running.host, () => appUrl, (sender) => {
       if (sender === window.webContents) shown.pageReady();
     });
-    void (process.env.ELECTRON_RENDERER_URL ? window.loadURL(appUrl) : window.loadFile(rendererFile));
+    void window.loadURL(appUrl);
 
     const tray = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, running, settings, popover });
     placeAt = () => tray.popoverBounds();

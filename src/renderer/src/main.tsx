@@ -1,13 +1,23 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BridgeMissingError, resolveApi } from './api/resolve-api';
+import type { ParrotApi } from '../../shared/api';
+import { BridgeMissingError, bridgeApi } from './api/resolve-api';
+import { createWebApi } from './api/web-api';
 import { App } from './App';
 import { BridgeMissing } from './views/BridgeMissing';
 import './styles/app.css';
 
+/**
+ * The one place that knows two transports exist. The choice is a build-time constant, so each
+ * bundle carries only its own: the app's has no WebSocket client, the web preview's no bridge.
+ */
+function connect(): ParrotApi {
+  return __PARROT_TRANSPORT__ === 'web' ? createWebApi(window.location) : bridgeApi(window);
+}
+
 function root(): ReactNode {
   try {
-    return <App api={resolveApi(__PARROT_TRANSPORT__, window)} />;
+    return <App api={connect()} />;
   } catch (error) {
     if (error instanceof BridgeMissingError) return <BridgeMissing message={error.message} />;
     throw error;

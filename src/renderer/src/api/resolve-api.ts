@@ -1,5 +1,4 @@
 import type { ParrotApi } from '../../../shared/api';
-import { createWebApi } from './web-api';
 
 declare global {
   interface Window {
@@ -8,12 +7,10 @@ declare global {
   }
 }
 
-export type Transport = 'ipc' | 'web';
-
 /**
  * The app's page without its bridge: the preload failed to load (in Electron's sandbox it throws
  * on any `require` but electron's own), so nothing can reach main. Said to the person, never
- * papered over with the web preview's transport, which the app's CSP blocks anyway.
+ * papered over with the web preview's transport, which the app's bundle does not even carry.
  */
 export class BridgeMissingError extends Error {
   constructor() {
@@ -22,9 +19,8 @@ export class BridgeMissingError extends Error {
   }
 }
 
-/** The one place that knows two transports exist; everything else sees a ParrotApi. */
-export function resolveApi(transport: Transport, host: Pick<Window, 'parrotTray' | 'location'>): ParrotApi {
-  if (transport === 'web') return createWebApi(host.location);
+/** The app's transport: the preload's bridge, or an error the person reads. */
+export function bridgeApi(host: Pick<Window, 'parrotTray'>): ParrotApi {
   if (!host.parrotTray) throw new BridgeMissingError();
   return host.parrotTray;
 }
