@@ -5,7 +5,7 @@
 // `url`: everything else must be bundled, and nothing here may pull in a runtime library (the
 // schemas and zod stay in main, which validates every request anyway). Only types come from
 // ../shared/api; the channel names come from the one file that imports nothing.
-// test/preload/sandbox-preload.test.ts runs the built bundle under those rules.
+// test/preload/sandboxed-preload.test.ts runs the built bundle under those rules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiMethod, ApiParams, ApiResult, ParrotApi, Route, TranscriptPush, ViewUpdate } from '../shared/api';
 import { IPC } from '../shared/api/ipc-channels';

@@ -23,6 +23,8 @@ const DISPLAYS = [
   { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 1024 }, workArea: { x: 1920, y: 32, width: 1280, height: 992 } },
 ];
 const SECOND = DISPLAYS[1]!.workArea;
+/** On Windows the icon has bounds: here at the top right of the second display's panel. */
+const TRAY_ON_SECOND = { x: SECOND.x + SECOND.width - 60, y: 4, width: 24, height: 24 };
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
@@ -30,6 +32,7 @@ let userData: string;
 let backend: DemoBackend;
 let app: StandinApp | null = null;
 const options = (): LaunchOptions => ({ userData, displays: DISPLAYS, safeStorageBackend: 'gnome_libsecret' });
+const asWindows = (): LaunchOptions => ({ ...options(), platform: 'win32', trayBounds: TRAY_ON_SECOND });
 
 test.beforeAll(async () => {
   userData = mkdtempSync(join(tmpdir(), 'parrot-desktop-'));
@@ -46,6 +49,13 @@ test.afterAll(async () => {
 async function popover(a: StandinApp): Promise<{ id: number; page: Page }> {
   const win = await a.firstWindow(20_000);
   return { id: win.id, page: win.page };
+}
+
+function expectInside(bounds: { x: number; y: number; width: number; height: number }, area: typeof SECOND) {
+  expect(bounds.x).toBeGreaterThanOrEqual(area.x);
+  expect(bounds.y).toBeGreaterThanOrEqual(area.y);
+  expect(bounds.x + bounds.width).toBeLessThanOrEqual(area.x + area.width);
+  expect(bounds.y + bounds.height).toBeLessThanOrEqual(area.y + area.height);
 }
 
 async function visibleWindow(a: StandinApp) {
@@ -77,10 +87,7 @@ test('a first start with no backend runs on demo data, in the tray, and approves
   await app.setCursor({ x: SECOND.x + SECOND.width - 40, y: SECOND.y + SECOND.height - 10 });
   await app.clickTray();
   const shown = await visibleWindow(app);
-  expect(shown.bounds.x).toBeGreaterThanOrEqual(SECOND.x);
-  expect(shown.bounds.y).toBeGreaterThanOrEqual(SECOND.y);
-  expect(shown.bounds.x + shown.bounds.width).toBeLessThanOrEqual(SECOND.x + SECOND.width);
-  expect(shown.bounds.y + shown.bounds.height).toBeLessThanOrEqual(SECOND.y + SECOND.height);
+  expectInside(shown.bounds, SECOND);
 
   await expect(page.getByText('Demo data')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
@@ -106,7 +113,7 @@ test('Settings saves a backend URL and asks for a relaunch; the token goes to sa
   await first.close();
 
   // Relaunched onto the configured backend (as Windows, whose notifications carry actions).
-  app = launch({ ...options(), platform: 'win32' });
+  app = launch(asWindows());
   await app.waitForReady(20_000);
   await expect.poll(() => tooltip(app!), { timeout: 20_000}).toBe('Parrot Tray — sign-in needed');
   await app.clickTrayMenuItem('Settings…');
@@ -121,6 +128,20 @@ test('Settings saves a backend URL and asks for a relaunch; the token goes to sa
     if (/\.(json|sqlite|sqlite-wal|log)$/.test(file)) expect(readFileSync(join(userData, file), 'latin1'), file).not.toContain(TOKEN);
   }
   expect(app.stdout.join('\n') + app.stderr.join('\n')).not.toContain(TOKEN);
+});
+
+test('on Windows a tray click opens the popover at the icon, inside its display', async () => {
+  const a = app!;
+  await a.windowAction((await popover(a)).id, 'hide');
+  // Hiding blurs it, and a tray click right after a blur reads as "close" (the popover's rule).
+  await new Promise((r) => setTimeout(r, 400));
+  await a.clickTray();
+  const shown = await visibleWindow(a);
+  expectInside(shown.bounds, SECOND);
+  // Beside the icon: the popover spans the icon's column (or is pushed in by the display's edge).
+  expect(shown.bounds.x).toBeLessThanOrEqual(TRAY_ON_SECOND.x + TRAY_ON_SECOND.width);
+  expect(shown.bounds.x + shown.bounds.width).toBeGreaterThanOrEqual(TRAY_ON_SECOND.x);
+  expect(shown.bounds.y).toBeLessThan(SECOND.y + 50);
 });
 
 test('a checkpoint for the signed-in person raises one notification; its click opens the session, its Approve approves', async () => {
@@ -147,7 +168,7 @@ test('a discoparrot:// link on a second instance opens that session in the runni
   const a = app!;
   const target = backend.tenant.all().find((s) => s.kind === 'background_task')!;
   await a.windowAction((await popover(a)).id, 'hide');
-  const second = await a.secondInstance([`discoparrot://session/${encodeURIComponent(target.id)}`], { platform: 'win32' });
+  const second = await a.secondInstance([`discoparrot://session/${encodeURIComponent(target.id)}`], asWindows());
   expect(second.code).toBe(0);
   const shown = await visibleWindow(a);
   await expect(shown.page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();
@@ -184,7 +205,7 @@ test('quit closes the database cleanly, and a cold start from a link opens that 
 
   // The link arrives before the page exists: the route is held until the page listens.
   const target = backend.tenant.all().find((s) => s.kind === 'chat')!;
-  app = launch({ ...options(), platform: 'win32', argv: [`discoparrot://session/${encodeURIComponent(target.id)}`] });
+  app = launch({ ...asWindows(), argv: [`discoparrot://session/${encodeURIComponent(target.id)}`] });
   await app.waitForReady(20_000);
   const shown = await visibleWindow(app);
   await expect(shown.page.getByRole('heading', { level: 1, name: target.title })).toBeVisible({ timeout: 20_000 });

@@ -21,6 +21,8 @@ export interface LaunchOptions {
    * behaviours named in the stand-in's README change; paths and the file system stay Linux's.
    */
   platform?: 'linux' | 'win32';
+  /** With platform 'win32': where the tray icon sits (Tray.getBounds and a click's bounds). */
+  trayBounds?: Rectangle;
   safeStorageBackend?: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6';
   /** With a keyring backend: whether the secret service answers (default true). */
   keyringAvailable?: boolean;

@@ -49,7 +49,7 @@ export class StandinApp {
     this.tmp = mkdtempSync(join(tmpdir(), 'electron-standin-'));
     const root = resolve(options.root ?? REPO_ROOT);
     this.userData = options.userData ?? join(this.tmp, 'userData');
-    const childOptions = { appPath: root, userData: this.userData, home: join(this.tmp, 'home'), tmp: this.tmp, displays: options.displays, platform: options.platform, safeStorageBackend: options.safeStorageBackend, keyringAvailable: options.keyringAvailable, online: options.online, systemDark: options.systemDark, notificationsSupported: options.notificationsSupported, chromium: options.chromium };
+    const childOptions = { appPath: root, userData: this.userData, home: join(this.tmp, 'home'), tmp: this.tmp, displays: options.displays, platform: options.platform, trayBounds: options.trayBounds, safeStorageBackend: options.safeStorageBackend, keyringAvailable: options.keyringAvailable, online: options.online, systemDark: options.systemDark, notificationsSupported: options.notificationsSupported, chromium: options.chromium };
     this.child = fork(resolve(root, options.main ?? 'out/main/index.js'), options.argv ?? [], {
       cwd: options.cwd ?? root,
       execArgv: ['--import', REGISTER],

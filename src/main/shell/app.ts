@@ -4,6 +4,7 @@ import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, net, No
 import ElectronStore from 'electron-store';
 import { registerDeepLinks } from './deep-link/register';
 import { registerApiHandlers } from './ipc/api-handlers';
+import { relaunchOptions } from './relaunch';
 import { isAllowedExternalUrl } from './ipc/trusted-sender';
 import { watchNetwork } from './network-watch';
 import { setNotificationIdentity } from './notifications/notifier';
@@ -38,7 +39,9 @@ export function startShell(): void {
   let running: RunningCompanion | null = null;
   app.whenReady().then(async () => {
     app.dock?.hide();
-    setNotificationIdentity(app, process.platform, APP_ID);
+    // Run from source (`electron .`) there is no Start-menu shortcut carrying APP_ID; Electron's
+    // notifications tutorial names process.execPath as the id that works in development.
+    setNotificationIdentity(app, process.platform, process.defaultApp ? process.execPath : APP_ID);
     denyPermissions(session.defaultSession);
     const { settings, notice } = SettingsStore.open({ Store: ElectronStore, safeStorage, platform: process.platform, log: (m) => console.warn(m) });
     if (notice) console.warn(notice);
@@ -64,7 +67,7 @@ export function startShell(): void {
       setTheme: (theme) => (nativeTheme.themeSource = theme),
       useToken: (token) => running?.companion.connection.setToken(token),
       restartForBackend: () => {
-        app.relaunch();
+        app.relaunch(relaunchOptions(process.env, process.argv));
         app.exit(0);
       },
     });

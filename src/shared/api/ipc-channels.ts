@@ -2,9 +2,9 @@
 // require nothing but `electron`, `events`, `timers` and `url` (docs/tutorial/sandbox.md).
 
 /**
- * The Electron transport of the renderer API: four channels, prefixed so no other message can be
+ * The Electron transport of the renderer API: its channels, prefixed so no other message can be
  * mistaken for ours. Requests go through `call` (the method and its parameters, validated in main
- * against API_METHODS); the view and transcripts are pushed on their own channels.
+ * against API_METHODS); the view, transcripts and routes are pushed on their own channels.
  */
 export const IPC = {
   call: 'parrot-tray:call',

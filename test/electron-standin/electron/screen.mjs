@@ -32,4 +32,6 @@ class Screen extends EventEmitter {
   dipToScreenPoint(p) { return p; }
 }
 export const screen = guard('screen', new Screen());
+/** The primary display, for modules that place things on it (the Windows tray icon). */
+export const primaryDisplay = () => copy(displays[0]);
 onCommand('cursor', ({ x, y }) => void (cursor = { x, y }));

@@ -3,11 +3,25 @@
 // with an empty Rectangle and Point (NotifyClicked() defaults) and getBounds() is the empty rect
 // (it is macOS/Windows only); 'right-click' is macOS/Windows only: there the SNI host opens the
 // context menu instead. setTitle/getTitle are macOS only: getTitle() is "" (electron_api_tray.cc).
+// With the launch option platform 'win32', the icon has a place in the notification area
+// (tray_icon_win.cc): getBounds() and a click's bounds are the launch option `trayBounds`, by
+// default the corner of the primary display's bottom taskbar.
 import { EventEmitter } from 'node:events';
 import { BrowserWindow } from './browser-window.mjs';
 import { clickMenuItem, describeMenu } from './menu.mjs';
 import { toImage } from './native-image.mjs';
-import { electronEvent, guard, onCommand, report } from './runtime.mjs';
+import { electronEvent, guard, onCommand, options, report } from './runtime.mjs';
+import { primaryDisplay } from './screen.mjs';
+
+const EMPTY = { x: 0, y: 0, width: 0, height: 0 };
+
+/** Where the icon sits on Windows: as launched, else the right end of a bottom taskbar. */
+function windowsBounds() {
+  if (options.trayBounds) return { ...options.trayBounds };
+  const { bounds, workArea } = primaryDisplay();
+  const bar = bounds.y + bounds.height - (workArea.y + workArea.height) || 40;
+  return { x: bounds.x + bounds.width - 120, y: bounds.y + bounds.height - bar, width: 24, height: bar };
+}
 
 const trays = new Map();
 let nextId = 1;
@@ -40,7 +54,7 @@ export class Tray extends EventEmitter {
   popUpContextMenu(menu) { this._check(); report('tray-menu-popup', { id: this._id, menu: describeMenu(menu ?? this._menu) }); }
   closeContextMenu() {}
   setIgnoreDoubleClickEvents() {}
-  getBounds() { this._check(); return { x: 0, y: 0, width: 0, height: 0 }; }
+  getBounds() { this._check(); return process.platform === 'win32' ? windowsBounds() : { ...EMPTY }; }
   isDestroyed() { return this._destroyed; }
   destroy() {
     if (this._destroyed) return;
