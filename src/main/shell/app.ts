@@ -9,6 +9,7 @@ import { isAllowedExternalUrl } from './ipc/trusted-sender';
 import { watchNetwork } from './network-watch';
 import { setNotificationIdentity } from './notifications/notifier';
 import { appSettingsPort } from './settings/app-settings-port';
+import { applyOpenAtLogin, launchCommand } from './settings/open-at-login';
 import { SettingsStore } from './settings/settings-store';
 import { startCompanion, type RunningCompanion } from './start-companion';
 import { startTray } from './start-tray';
@@ -61,9 +62,16 @@ export function startShell(): void {
       return `the shortcut ${accelerator} could not be registered (another app may own it, or it is not a valid accelerator)`;
     };
     nativeTheme.themeSource = settings.all.theme;
+    const loginDeps = {
+      platform: process.platform,
+      setLoginItemSettings: (s: { openAtLogin: boolean }) => app.setLoginItemSettings(s),
+      env: process.env,
+      home: app.getPath('home'),
+      command: launchCommand(process.env, { defaultApp: process.defaultApp ?? false, execPath: process.execPath, appPath: app.getAppPath() }),
+    };
     const appSettings = appSettingsPort(settings, {
       registerShortcut,
-      setOpenAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      setOpenAtLogin: (openAtLogin) => applyOpenAtLogin(openAtLogin, loginDeps),
       setTheme: (theme) => (nativeTheme.themeSource = theme),
       useToken: (token) => running?.companion.connection.setToken(token),
       restartForBackend: () => {
@@ -94,7 +102,7 @@ export function startShell(): void {
     appSettings.shortcutError = registerShortcut(settings.all.shortcut);
     if (appSettings.shortcutError) console.warn(appSettings.shortcutError);
     // The app always starts as a tray icon with its popover hidden, so a login start is a hidden one.
-    app.setLoginItemSettings({ openAtLogin: settings.all.openAtLogin });
+    applyOpenAtLogin(settings.all.openAtLogin, loginDeps);
     // After sleep, or when the screen unlocks, the connection is stale: reconnect now rather than
     // wait for the heartbeat. The notification memory in the cache keeps this from re-alerting.
     const reconnect = () => running?.companion.connection.reconnectAfterWake();
