@@ -67,6 +67,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.transcripts = new TranscriptSync(this.connection, cache, {
       now: () => this.sync.now(),
       onStored: (sessionId, afterSeq) => this.emit('transcript', sessionId, afterSeq),
+      logger,
     });
     this.commands = new CommandClient(this.connection);
     this.connection.on('state', (state) => this.emit('state', state));

@@ -9,28 +9,53 @@ import { CommandRequest as ProtocolCommandRequest, Id, Ref, Session, TranscriptE
  * and every type below is inferred from them.
  */
 
+/**
+ * The sessions of a view message, read one by one: a session that fails its schema is dropped
+ * alone, never the message (PROTOCOL.md section 1's rule, kept across the bridge and IPC too).
+ */
+const SessionList = z.array(z.unknown()).transform((items) =>
+  items.flatMap((raw) => {
+    const read = Session.safeParse(raw);
+    return read.success ? [read.data] : [];
+  }),
+);
+
+/**
+ * Sessions the stream sent that could not be read (PROTOCOL.md section 1): the view says "N
+ * sessions could not be read", with the readable ids behind a disclosure.
+ */
+export const UnreadableSessions = z.object({
+  count: z.number().int().nonnegative(),
+  /** Readable ids only, sorted: an item without one is counted but has nothing to show. */
+  ids: z.array(Id),
+});
+
 /** The whole view: sent first, and again whenever the receiver has missed a version. */
 export const ViewSnapshot = z.object({
   kind: z.literal('snapshot'),
   version: z.number().int().nonnegative(),
-  sessions: z.array(Session),
+  sessions: SessionList,
   connection: ConnectionState,
   user: Ref.nullable(),
   /** Server time minus local time, so the 30-minute and 24-hour rules use the server's clock. */
   skewMs: z.number(),
   /** True when the app runs against its own demo backend: the UI says "Demo data". */
   demo: z.boolean(),
+  /** Optional so an older main side still fits; the core always sends it. */
+  unreadable: UnreadableSessions.optional(),
 });
 
 /** What changed since `version - 1`: sessions by id, never whole lists. */
 export const ViewDelta = z.object({
   kind: z.literal('delta'),
   version: z.number().int().positive(),
-  upserts: z.array(Session),
+  upserts: SessionList,
   removals: z.array(Id),
   connection: ConnectionState.optional(),
   user: Ref.nullable().optional(),
   skewMs: z.number().optional(),
+  /** Present when what could not be read changed. */
+  unreadable: UnreadableSessions.optional(),
 });
 
 export const ViewUpdate = z.discriminatedUnion('kind', [ViewSnapshot, ViewDelta]);
@@ -48,6 +73,14 @@ export const TranscriptRequest = z.object({
 
 /** Only https links leave the app (Electron security checklist 15). */
 export const ExternalUrl = z.string().url().refine((u) => u.startsWith('https://'), { message: 'only https links can be opened' });
+
+/**
+ * A session's `webUrl` is optional (PROTOCOL.md section 4), so a view may pass what it has: asking to
+ * open a link that is absent fails in words rather than at the type level.
+ */
+export const OpenExternalRequest = z
+  .object({ url: ExternalUrl.nullish() })
+  .refine((p) => p.url !== undefined && p.url !== null, { message: 'this session has no web link', path: ['url'] });
 
 /** The desktop app's own settings, as the settings view shows them; the token itself never crosses. */
 export const AppSettings = z.object({
@@ -89,7 +122,7 @@ export const API_METHODS = {
   transcript: { params: TranscriptRequest, result: z.array(TranscriptEntry) },
   openSession: { params: z.object({ sessionId: Id }), result: z.null() },
   closeSession: { params: z.object({ sessionId: Id }), result: z.null() },
-  openExternal: { params: z.object({ url: ExternalUrl }), result: z.null() },
+  openExternal: { params: OpenExternalRequest, result: z.null() },
   /** Notification settings; the shell persists them, the web preview keeps them for its run. */
   getSettings: { params: z.object({}), result: NotifySettings },
   updateSettings: { params: NotifySettings.partial(), result: NotifySettings },
@@ -105,6 +138,7 @@ export type ApiResult<M extends ApiMethod> = z.output<(typeof API_METHODS)[M]['r
 /** Pushed from main: the view, and new transcript entries of an opened session. */
 export const TranscriptPush = z.object({ sessionId: Id, entries: z.array(TranscriptEntry) });
 
+export type UnreadableSessions = z.infer<typeof UnreadableSessions>;
 export type ViewSnapshot = z.infer<typeof ViewSnapshot>;
 export type ViewDelta = z.infer<typeof ViewDelta>;
 export type ViewUpdate = z.infer<typeof ViewUpdate>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, MAX_CHANGES_BATCH, MAX_SNAPSHOT_PAGE } from './constants';
+import { optEnvelope } from './optional';
 import { Id, Session, Timestamp } from './session';
 import { TranscriptEntry } from './transcript';
 
@@ -21,15 +22,22 @@ export const HelloFrame = z.object({
 
 export const ResyncFrame = z.object({ type: z.literal('resync'), reason: z.string() });
 
-export const SnapshotFrame = z
-  .object({
-    type: z.literal('snapshot'),
-    page: z.number().int().nonnegative(),
-    sessions: z.array(Session).max(MAX_SNAPSHOT_PAGE),
-    last: z.boolean(),
-    seq: Seq.optional(),
-  })
-  .refine((f) => !f.last || f.seq !== undefined, { message: 'the last snapshot page carries seq', path: ['seq'] });
+const snapshotFields = {
+  type: z.literal('snapshot'),
+  page: z.number().int().nonnegative(),
+  last: z.boolean(),
+  seq: optEnvelope(Seq),
+};
+const lastPageHasSeq = (f: { last: boolean; seq?: number | null }) => !f.last || (f.seq !== undefined && f.seq !== null);
+const LAST_PAGE_HAS_SEQ: [typeof lastPageHasSeq, { message: string; path: string[] }] = [lastPageHasSeq, { message: 'the last snapshot page carries seq', path: ['seq'] }];
+
+export const SnapshotFrame = z.object({ ...snapshotFields, sessions: z.array(Session).max(MAX_SNAPSHOT_PAGE) }).refine(...LAST_PAGE_HAS_SEQ);
+
+/**
+ * A snapshot page as the client reads it: the envelope checked, each session later and on its own
+ * (PROTOCOL.md section 1: one bad session never costs the page). See ./items.
+ */
+export const SnapshotEnvelope = z.object({ ...snapshotFields, sessions: z.array(z.unknown()).max(MAX_SNAPSHOT_PAGE) }).refine(...LAST_PAGE_HAS_SEQ);
 
 export const ChangeItem = z.discriminatedUnion('op', [
   z.object({ seq: Seq, op: z.literal('upsert'), session: Session }),
@@ -51,10 +59,10 @@ export const ChangesFrame = z
   });
 
 /**
- * A changes frame as the connection first reads it: the envelope checked, the items not yet.
- * Validating 1,000 sessions takes milliseconds; the sync engine does it just before it writes
- * the batch, so reading the stream (and a checkpoint waiting behind a backlog) never waits on it.
- * It still checks the whole frame with ChangesFrame before a single item is used.
+ * A changes frame as the client reads it: the envelope checked, the items later and one by one
+ * (./items), just before the batch is written, so reading the stream (and a checkpoint waiting
+ * behind a backlog) never waits on validating 1,000 sessions. An item is placed by its position
+ * (`fromSeq + index`), so the cursor moves past an item that cannot be read.
  */
 export const ChangesEnvelope = z
   .object({
@@ -79,6 +87,10 @@ export const TranscriptAppendFrame = z.object({
   entries: z.array(TranscriptEntry),
 });
 
+/** Transcript frames as the client reads them: entries are read one by one (./items). */
+export const TranscriptEnvelope = TranscriptFrame.extend({ entries: z.array(z.unknown()) });
+export const TranscriptAppendEnvelope = TranscriptAppendFrame.extend({ entries: z.array(z.unknown()) });
+
 export const ErrorCode = z.enum(ERROR_CODES);
 export const ProtocolError = z.object({ code: z.string(), message: z.string() });
 
@@ -91,9 +103,9 @@ export const ErrorFrame = z.object({
   type: z.literal('error'),
   code: z.string(),
   message: z.string(),
-  retryAfterMs: z.number().int().nonnegative().optional(),
+  retryAfterMs: optEnvelope(z.number().int().nonnegative()),
   /** Not in the spec's example: set when the error answers a request, so the client can match it. */
-  reqId: ReqId.optional(),
+  reqId: optEnvelope(ReqId),
 });
 
 // ---- client → server ----
@@ -104,8 +116,9 @@ export const TranscriptGetFrame = z.object({
   type: z.literal('transcript.get'),
   reqId: ReqId,
   sessionId: Id,
-  afterSeq: Seq.default(0),
-  limit: z.number().int().positive().optional(),
+  // Absent and null mean the same (section 1): the start of the transcript, the server's page size.
+  afterSeq: optEnvelope(Seq).transform((v) => v ?? 0),
+  limit: optEnvelope(z.number().int().positive()),
 });
 
 export const TranscriptWatchFrame = z.object({ type: z.literal('transcript.watch'), sessionId: Id });
@@ -119,19 +132,22 @@ export type CommandAction = z.infer<typeof CommandAction>;
 export const CommandFields = z.object({
   action: CommandAction,
   sessionId: Id,
-  checkpointId: Id.optional(),
-  comment: z.string().max(10_000).optional(),
+  checkpointId: optEnvelope(Id),
+  comment: optEnvelope(z.string().max(10_000)),
 });
 
 /** approve and reject need the checkpoint the person saw (section 3.6). */
-export const needsCheckpoint = (c: { action: CommandAction; checkpointId?: string }): boolean =>
-  c.action === 'approve' || c.action === 'reject' ? c.checkpointId !== undefined : true;
+export const needsCheckpoint = (c: { action: CommandAction; checkpointId?: string | null }): boolean =>
+  c.action === 'approve' || c.action === 'reject' ? typeof c.checkpointId === 'string' : true;
 const NEEDS_CHECKPOINT = { message: 'approve and reject need the checkpointId the person saw', path: ['checkpointId'] };
 
 export const CommandFrame = CommandFields.extend({ type: z.literal('command'), reqId: ReqId }).refine(needsCheckpoint, NEEDS_CHECKPOINT);
 export const CommandRequest = CommandFields.refine(needsCheckpoint, NEEDS_CHECKPOINT);
 
-/** Schemas by `type`: what each side accepts. A type missing here is unknown and ignored. */
+/**
+ * Schemas by `type`: frames as a correct server sends them, whole (the demo backend's own output is
+ * typed by these). A type missing here is unknown and ignored.
+ */
 export const SERVER_FRAMES = {
   hello: HelloFrame,
   resync: ResyncFrame,
@@ -143,8 +159,17 @@ export const SERVER_FRAMES = {
   error: ErrorFrame,
 } as const;
 
-/** What the client's connection reads at once: SERVER_FRAMES with changes items left for later. */
-export const STREAM_FRAMES = { ...SERVER_FRAMES, changes: ChangesEnvelope } as const;
+/**
+ * What the client's connection reads: SERVER_FRAMES with only the envelope checked where a frame
+ * carries items (sessions, changes, transcript entries); the items are read one by one (./items).
+ */
+export const STREAM_FRAMES = {
+  ...SERVER_FRAMES,
+  snapshot: SnapshotEnvelope,
+  changes: ChangesEnvelope,
+  transcript: TranscriptEnvelope,
+  'transcript.append': TranscriptAppendEnvelope,
+} as const;
 
 export const CLIENT_FRAMES = {
   subscribe: SubscribeFrame,
@@ -159,6 +184,9 @@ export type ServerFrame = Infer<typeof SERVER_FRAMES>;
 export type ClientFrame = Infer<typeof CLIENT_FRAMES>;
 export type StreamFrame = Infer<typeof STREAM_FRAMES>;
 export type ChangesEnvelope = z.infer<typeof ChangesEnvelope>;
+export type SnapshotEnvelope = z.infer<typeof SnapshotEnvelope>;
+export type TranscriptEnvelope = z.infer<typeof TranscriptEnvelope>;
+export type TranscriptAppendEnvelope = z.infer<typeof TranscriptAppendEnvelope>;
 
 export type HelloFrame = z.infer<typeof HelloFrame>;
 export type SnapshotFrame = z.infer<typeof SnapshotFrame>;

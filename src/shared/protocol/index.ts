@@ -3,3 +3,5 @@ export * from './session';
 export * from './transcript';
 export * from './frames';
 export * from './decode';
+export * from './items';
+export * from './optional';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from './constants';
+import { list, opt, orNull } from './optional';
 
 /** Ids are opaque strings of at most 128 characters (PROTOCOL.md section 4). */
 export const Id = z.string().min(1).max(MAX_ID_LENGTH);
@@ -19,9 +20,15 @@ export type Ref = z.infer<typeof Ref>;
 
 export const SessionError = z.object({ code: z.string(), message: z.string() });
 
+/*
+ * Section 4: what is required is required; everything else goes through `opt`, so it may be absent
+ * or null, and junk in it is read as absent. An optional object (initiative, error, origin…) is read
+ * whole: if its own parts fail, the object is treated as absent.
+ */
+
 export const Checkpoint = z.object({
   id: Id,
-  step: z.string().optional(),
+  step: opt(z.string()),
   prompt: z.string(),
   requestedAt: Timestamp,
 });
@@ -30,35 +37,35 @@ export type Checkpoint = z.infer<typeof Checkpoint>;
 export const FlowStep = z.object({ name: z.string(), status: z.string() });
 
 export const FlowDetails = z.object({
-  flowId: Id,
-  flowName: z.string(),
+  flowId: opt(Id),
+  flowName: opt(z.string()),
   /** 1-based: the step in progress ("Step 2 of 5"). */
   stepIndex: z.number().int().nonnegative(),
   stepCount: z.number().int().nonnegative(),
-  steps: z.array(FlowStep),
+  steps: list(FlowStep),
 });
 
 export const TaskDetails = z.object({
   turns: z.number().int().nonnegative(),
-  parentId: Id.nullable(),
-  childIds: z.array(Id),
-  backgroundedFrom: z.object({ kind: SessionKind, id: Id }).nullable().optional(),
+  parentId: orNull(Id),
+  childIds: list(Id),
+  backgroundedFrom: orNull(z.object({ kind: SessionKind, id: Id })).optional(),
 });
 
 export const ChatDetails = z.object({
-  mode: z.enum(['ask', 'chat']),
+  mode: opt(z.enum(['ask', 'chat'])),
   messageCount: z.number().int().nonnegative(),
   lastMessageAt: Timestamp,
   ended: z.boolean(),
 });
 
 export const Origin = z.object({
-  surface: z.string(),
-  sandbox: z.string().optional(),
-  profile: z.string().optional(),
-  runtime: z.string().optional(),
-  repo: z.string().optional(),
-  branch: z.string().optional(),
+  surface: opt(z.string()),
+  sandbox: opt(z.string()),
+  profile: opt(z.string()),
+  runtime: opt(z.string()),
+  repo: opt(z.string()),
+  branch: opt(z.string()),
 });
 
 const sessionBase = {
@@ -67,15 +74,15 @@ const sessionBase = {
   /** Any string: an unknown status is shown as it is, never dropped. */
   status: z.string().min(1),
   owner: Ref,
-  initiative: Ref.nullable().optional(),
-  plan: Ref.nullable().optional(),
+  initiative: orNull(Ref).optional(),
+  plan: orNull(Ref).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  webUrl: z.string(),
-  error: SessionError.nullable(),
-  /** Present only while a decision is pending. */
-  checkpoint: Checkpoint.nullable().optional(),
-  origin: Origin.optional(),
+  webUrl: opt(z.string()),
+  error: orNull(SessionError),
+  /** Present only while a decision is pending; when present, its id, prompt and requestedAt are required. */
+  checkpoint: Checkpoint.nullish(),
+  origin: opt(Origin),
 };
 
 export const FlowRunSession = z.object({ ...sessionBase, kind: z.literal('flow_run'), flow: FlowDetails });

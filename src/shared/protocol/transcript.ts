@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { opt, orNull } from './optional';
 import { Id, Timestamp } from './session';
+
+// Section 6 marks the optional parts with `?`: they go through `opt` (absent, null or junk read as absent).
 
 const entryBase = { seq: z.number().int().positive(), at: Timestamp };
 
 export const MessageEntry = z.object({
   ...entryBase,
   kind: z.literal('message'),
-  message: z.object({ role: z.enum(['user', 'agent', 'system']), author: z.string().optional(), text: z.string() }),
+  message: z.object({ role: z.enum(['user', 'agent', 'system']), author: opt(z.string()), text: z.string() }),
 });
 
 export const ToolCallEntry = z.object({
@@ -15,16 +18,16 @@ export const ToolCallEntry = z.object({
   toolCall: z.object({
     name: z.string(),
     input: z.unknown(),
-    output: z.string().optional(),
+    output: opt(z.string()),
     status: z.enum(['ok', 'error']),
-    durationMs: z.number().nonnegative().optional(),
+    durationMs: opt(z.number().nonnegative()),
   }),
 });
 
 export const FileEditEntry = z.object({
   ...entryBase,
   kind: z.literal('file_edit'),
-  fileEdit: z.object({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+  fileEdit: z.object({ path: z.string(), before: orNull(z.string()), after: orNull(z.string()) }),
 });
 
 export const StepEntry = z.object({
@@ -39,16 +42,16 @@ export const CheckpointEntry = z.object({
   checkpoint: z.object({
     id: Id,
     prompt: z.string(),
-    decision: z.enum(['approved', 'rejected']).optional(),
-    decidedBy: z.string().optional(),
-    comment: z.string().optional(),
+    decision: opt(z.enum(['approved', 'rejected'])),
+    decidedBy: opt(z.string()),
+    comment: opt(z.string()),
   }),
 });
 
 export const StatusEntry = z.object({
   ...entryBase,
   kind: z.literal('status'),
-  status: z.object({ from: z.string(), to: z.string(), reason: z.string().optional() }),
+  status: z.object({ from: z.string(), to: z.string(), reason: opt(z.string()) }),
 });
 
 export const TranscriptEntry = z.discriminatedUnion('kind', [

@@ -5,3 +5,4 @@ export * from './ordering';
 export * from './summary';
 export * from './change';
 export * from './insights';
+export * from './unreadable';

@@ -1,6 +1,6 @@
 import { relativeTime, truncate } from '../../../shared/format';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/protocol';
-import { summarize, type SessionSummary } from '../../../shared/sessions';
+import { summarize, unreadableNotice, type SessionSummary } from '../../../shared/sessions';
 import { openCache } from '../../core/cache/cache';
 import { parse, UsageError } from '../args';
 import { dataFlag } from '../backend-flags';
@@ -16,7 +16,8 @@ export const sessionsCommand: Command = {
   usage: `Usage: parrot-tray sessions --data DIR [options]
 
 Lists the sessions in the offline cache at DIR (written by "parrot-tray sync"), active first,
-then the most recently moved. Needs no network.
+then the most recently moved. Needs no network. When the backend sent sessions this version could
+not read, says how many on stderr ("6 sessions could not be read"; "parrot-tray sync" logs their ids).
 
 Options:
   --data DIR           the cache directory
@@ -66,6 +67,9 @@ Options:
         .map((s) => summarize(s, now));
       if (values.json) for (const row of rows) io.out(JSON.stringify(row));
       else io.out(table(rows, now));
+      // On stderr, so --json output stays one session per line; the ids are in sync's log.
+      const { count } = cache.unreadable();
+      if (count > 0) io.err(unreadableNotice(count));
       return 0;
     } finally {
       cache.close();

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { API_METHODS, type AppSettings, type AppSettingsPatch, type ApiMethod, type ApiResult, type TranscriptPush, type ViewDelta, type ViewSnapshot, type ViewUpdate } from '../../../shared/api';
+import { API_METHODS, type AppSettings, type AppSettingsPatch, type ApiMethod, type ApiResult, type TranscriptPush, type UnreadableSessions, type ViewDelta, type ViewSnapshot, type ViewUpdate } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
 
@@ -33,6 +33,8 @@ export class ApiRequestError extends Error {}
  */
 export class ApiHost extends EventEmitter<HostEvents> {
   private version = 0;
+  /** What the view was last told could not be read, as text: a delta carries it only when it moved. */
+  private toldUnreadable = '';
 
   constructor(
     private readonly companion: Companion,
@@ -47,7 +49,8 @@ export class ApiHost extends EventEmitter<HostEvents> {
         if (after) upserts.push(after);
         else if (before) removals.push(before.id);
       }
-      if (upserts.length || removals.length) this.publish({ upserts, removals });
+      const unreadable = this.unreadableIfMoved();
+      if (upserts.length || removals.length || unreadable) this.publish({ upserts, removals, ...(unreadable ? { unreadable } : {}) });
     });
     companion.on('state', (connection) => this.publish({ connection }));
     companion.on('hello', () => this.publish({ user: companion.user, skewMs: companion.sync.skew }));
@@ -66,7 +69,21 @@ export class ApiHost extends EventEmitter<HostEvents> {
       user: companion.user,
       skewMs: companion.sync.skew,
       demo: this.options.demo,
+      unreadable: this.unreadable(),
     };
+  }
+
+  private unreadable(): UnreadableSessions {
+    const now = this.companion.cache.unreadable();
+    this.toldUnreadable = JSON.stringify(now);
+    return now;
+  }
+
+  /** Read after each commit: a batch whose only news is an unreadable item still has to be told. */
+  private unreadableIfMoved(): UnreadableSessions | null {
+    const before = this.toldUnreadable;
+    const now = this.unreadable();
+    return this.toldUnreadable === before ? null : now;
   }
 
   /** Validates the parameters with the method's schema, then does it. */

@@ -5,14 +5,16 @@ import { NotifyMemory, type NotifiedState, type Remembered } from './notify-memo
 import { Retention, type PruneResult } from './retention';
 import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
-import { checkSeq, SessionStore, type SessionChange } from './session-store';
+import { checkSeq, SessionStore, type BatchEntry, type SessionChange } from './session-store';
 import type { SlicedWrite } from './sliced-write';
 import { wholeSnapshot, type SnapshotSource } from './snapshot-source';
 import { TranscriptStore } from './transcript-store';
+import type { UnreadableSessions } from './unreadable-store';
 
 export { CacheError, type CacheErrorReason } from './errors';
 export { CACHE_FILE, type OpenOptions } from './open';
-export type { SessionChange } from './session-store';
+export type { BatchEntry, SessionChange, SkippedChange } from './session-store';
+export type { UnreadableSessions } from './unreadable-store';
 export type { SnapshotSource } from './snapshot-source';
 
 /** A session write spread over turns; every failure leaves as a CacheError, like the rest. */
@@ -86,9 +88,17 @@ export class Cache {
     return this.guard(this.write(() => this.sessions.snapshotWrite(source)));
   }
 
-  /** applyChanges as one transaction run in slices (./sliced-write): the caller steps it. */
-  changesWrite(items: ChangeItem[]): CacheWrite<SessionChange[]> {
+  /**
+   * applyChanges as one transaction run in slices (./sliced-write): the caller steps it. Skipped
+   * entries move the cursor like the others and note their session as unreadable.
+   */
+  changesWrite(items: BatchEntry[]): CacheWrite<SessionChange[]> {
     return this.guard(this.write(() => this.sessions.changesWrite(items)));
+  }
+
+  /** The sessions the stream sent that could not be read, as of the last commit. */
+  unreadable(): UnreadableSessions {
+    return this.read(() => this.sessions.unreadable.read());
   }
 
   getSession(id: string): Session | null {

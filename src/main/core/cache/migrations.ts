@@ -71,6 +71,19 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `);
   },
+  // v2
+  (db) => {
+    db.exec(`
+      -- Sessions the stream sent but this version could not read (PROTOCOL.md section 1), kept until
+      -- a good version (or a removal, or a snapshot without them) arrives, so the person can be told.
+      -- key: the session's id, or a stand-in for an item whose id was unreadable too (id then NULL).
+      CREATE TABLE unreadable (
+        key TEXT PRIMARY KEY,
+        id TEXT,
+        reason TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

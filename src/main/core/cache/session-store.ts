@@ -1,14 +1,20 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SessionChange } from '../../../shared/sessions';
-import type { ChangeItem, Session } from '../../../shared/protocol';
+import type { ChangeItem, Session, SkippedItem } from '../../../shared/protocol';
 import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
 import { fromJson, SESSION_COLUMNS } from './session-row';
 import { ROWS_PER_YIELD, SlicedWrite } from './sliced-write';
 import type { SnapshotSource } from './snapshot-source';
 import { INDEX_FLUSH_ROWS, Tracker, TrackerStatements } from './tracker';
+import { UnreadableStore } from './unreadable-store';
 
 export type { SessionChange };
+
+/** An item of a batch that could not be read: its seq still moves the cursor (PROTOCOL.md section 1). */
+export type SkippedChange = SkippedItem & { seq: number; op: 'skipped' };
+/** One position of a changes batch, in seq order: a change to apply, or one that was skipped. */
+export type BatchEntry = ChangeItem | SkippedChange;
 
 // Positional parameters: binding a 17-key object by name cost about as much as the write itself.
 const UPSERT_SQL = `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map(() => '?').join(', ')})
@@ -41,6 +47,7 @@ export class SessionStore {
   private readonly selectCursor: Statement<[string], { value: string }>;
   private readonly selectCommittedCursor: Statement<[string], { value: string }>;
   private readonly writeCursor: Statement<[string, string]>;
+  readonly unreadable: UnreadableStore;
 
   /** `reader` serves getSession: a separate connection sees only committed writes. */
   constructor(
@@ -53,6 +60,7 @@ export class SessionStore {
     this.selectCursor = db.prepare('SELECT value FROM meta WHERE key = ?');
     this.selectCommittedCursor = reader.prepare('SELECT value FROM meta WHERE key = ?');
     this.writeCursor = db.prepare(META_UPSERT);
+    this.unreadable = new UnreadableStore(db, reader);
   }
 
   /** The committed cursor: what the file holds, never a write still in progress. */
@@ -71,7 +79,7 @@ export class SessionStore {
   }
 
   /** A batch and its cursor as one transaction, run in slices by the caller. */
-  changesWrite(items: ChangeItem[]): SlicedWrite<SessionChange[]> {
+  changesWrite(items: BatchEntry[]): SlicedWrite<SessionChange[]> {
     for (const item of items) checkSeq(item.seq, 'a change seq');
     return new SlicedWrite(this.db, this.changesBody(items));
   }
@@ -79,7 +87,10 @@ export class SessionStore {
   private *snapshotBody(source: SnapshotSource): Generator<void | 'wait', SessionChange[], void> {
     const gone = new Set(this.selectIds.all().map((r) => r.id));
     const tracker = new Tracker(this.tracking, gone.size === 0);
+    // The snapshot is the whole tenant: what it cannot read is all that stays unreadable.
+    this.unreadable.clearAll();
     let n = 0;
+    let idless = 0;
     for (;;) {
       const next = source.take();
       if (next === 'wait') {
@@ -95,6 +106,8 @@ export class SessionStore {
         this.writeCursor.run(CURSOR_KEY, String(next.seq));
         return yield* tracker.finish();
       }
+      // A session that could not be read is not held: left in `gone`, an older copy is removed.
+      for (const skipped of next.skipped ?? []) this.unreadable.add(skipped, `snapshot:${idless++}`);
       for (const s of byTime(next.sessions)) {
         gone.delete(s.id);
         tracker.upsert(s);
@@ -103,7 +116,7 @@ export class SessionStore {
     }
   }
 
-  private *changesBody(items: ChangeItem[]): Generator<void | 'wait', SessionChange[], void> {
+  private *changesBody(items: BatchEntry[]): Generator<void | 'wait', SessionChange[], void> {
     const cursor = readCursor(this.selectCursor);
     if (cursor === null) {
       throw new CacheError('the cache has no cursor yet: apply a snapshot before changes', 'sequence');
@@ -116,10 +129,17 @@ export class SessionStore {
       }
     });
     const tracker = new Tracker(this.tracking);
+    // Clearing costs a statement per item: skipped while nothing is noted and this batch notes nothing.
+    const noted = this.unreadable.any() || fresh.some((item) => item.op === 'skipped');
     for (let i = 0; i < fresh.length; i++) {
       const item = fresh[i]!;
-      if (item.op === 'upsert') tracker.upsert(item.session);
-      else tracker.remove(item.id);
+      // A skipped upsert keeps the last good version: the row is left as it is.
+      if (item.op === 'skipped') this.unreadable.add(item, `seq:${item.seq}`);
+      else {
+        if (item.op === 'upsert') tracker.upsert(item.session);
+        else tracker.remove(item.id);
+        if (noted) this.unreadable.clear(item.op === 'upsert' ? item.session.id : item.id);
+      }
       yield* this.pace(tracker, i);
     }
     this.writeCursor.run(CURSOR_KEY, String(fresh[fresh.length - 1]!.seq));

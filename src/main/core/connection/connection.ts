@@ -203,7 +203,7 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
       this.setState({ phase: 'live', nextTryAt: null, offlineSince: null, reason: null });
       this.emit('live');
     }
-    if (frame.type === 'error' && frame.retryAfterMs !== undefined) this.retryAfterMs = frame.retryAfterMs;
+    if (frame.type === 'error' && frame.retryAfterMs != null) this.retryAfterMs = frame.retryAfterMs;
     this.emit('frame', frame, text);
   }
 

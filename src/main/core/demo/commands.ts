@@ -61,9 +61,11 @@ export class CommandDesk {
         }
         const decision = frame.action === 'approve' ? 'approved' : 'rejected';
         tenant.recordDecision(checkpointId, { sessionId: session.id, decision, by: actor.name });
+        // A null comment means no comment (PROTOCOL.md section 1: absent and null are the same).
+        const comment = frame.comment ?? undefined;
         move = session.kind === 'flow_run'
-          ? decideFlowRun(ctx, session, decision, actor, frame.comment)
-          : decideTask(ctx, session, decision, actor, frame.comment);
+          ? decideFlowRun(ctx, session, decision, actor, comment)
+          : decideTask(ctx, session, decision, actor, comment);
         break;
       }
       case 'resume': {

@@ -1,19 +1,27 @@
-import type { Session } from '../../../shared/protocol';
-import type { SnapshotSource } from '../cache/snapshot-source';
+import { readSession, type Session, type SkippedItem } from '../../../shared/protocol';
+import type { SnapshotPage, SnapshotSource } from '../cache/snapshot-source';
 
 /**
  * The pages of one snapshot in flight, handed to the cache's write as they arrive (see
  * SnapshotSource). Aborted when the connection drops or a page comes out of order: the write
  * is then rolled back whole and the old view stays.
+ *
+ * Pages are kept as they came off the wire and read session by session when the write takes them
+ * (on the write queue's turn, not the socket's): a session that cannot be read is skipped and
+ * reported, and the rest of its page is written (PROTOCOL.md section 1).
  */
 export class SnapshotStream implements SnapshotSource {
-  private readonly pages: Session[][] = [];
+  private readonly pages: unknown[][] = [];
+  private taken = 0;
   private seq: number | null = null;
   aborted = false;
   /** The page expected next. */
   nextPage = 0;
 
-  push(sessions: Session[]): void {
+  /** `onSkipped` hears of each session that could not be read; `where` places one without an id. */
+  constructor(private readonly onSkipped: (item: SkippedItem, where: string) => void = () => undefined) {}
+
+  push(sessions: unknown[]): void {
     this.pages.push(sessions);
     this.nextPage++;
   }
@@ -31,10 +39,23 @@ export class SnapshotStream implements SnapshotSource {
     return this.seq;
   }
 
-  take(): { sessions: Session[] } | { seq: number } | 'wait' {
+  take(): SnapshotPage | { seq: number } | 'wait' {
     if (this.aborted) return 'wait';
     const page = this.pages.shift();
-    if (page) return { sessions: page };
+    if (page) return readPage(page, this.taken++, this.onSkipped);
     return this.seq !== null ? { seq: this.seq } : 'wait';
   }
+}
+
+function readPage(raw: unknown[], page: number, onSkipped: (item: SkippedItem, where: string) => void): SnapshotPage {
+  const sessions: Session[] = [];
+  const skipped: SkippedItem[] = [];
+  raw.forEach((item, i) => {
+    const read = readSession(item);
+    if (read.ok) return void sessions.push(read.value);
+    const bad = { id: read.id, reason: read.reason };
+    skipped.push(bad);
+    onSkipped(bad, `snapshot page ${page}, session ${i}`);
+  });
+  return { sessions, skipped };
 }

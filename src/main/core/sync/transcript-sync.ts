@@ -1,8 +1,11 @@
-import type { StreamFrame, TranscriptEntry } from '../../../shared/protocol';
+import type { StreamFrame } from '../../../shared/protocol';
 import { isActive, isRecent } from '../../../shared/sessions';
 import type { Cache, SessionChange } from '../cache/cache';
 import type { FrameChannel } from '../connection/connection';
+import { silentLogger, type Logger } from '../log';
 import { RequestPacer } from './request-pacer';
+import { SkipLog } from './skip-log';
+import { readTranscriptPage, type ReadPage } from './transcript-page';
 
 export interface TranscriptSyncOptions {
   /** The clock the 30-minute and 24-hour rules run on (server-corrected). */
@@ -16,6 +19,8 @@ export interface TranscriptSyncOptions {
   prefetchLimit?: number;
   /** Told after entries of an opened session were stored, so a view can show them. */
   onStored?: (sessionId: string, afterSeq: number) => void;
+  /** Where an entry that could not be read is told of. */
+  logger?: Logger;
 }
 
 /**
@@ -34,6 +39,14 @@ export class TranscriptSync {
   private readonly pageSize: number;
   private readonly concurrency: number;
   private readonly prefetchLimit: number;
+  /**
+   * Per session, the highest seq already passed over: an entry that could not be read is never
+   * stored, so without this the next page would start at it again, for ever (PROTOCOL.md section 1).
+   */
+  private readonly passed = new Map<string, { reached: number; stored: number }>();
+  private readonly skips: SkipLog;
+  /** The seq each request in flight asked after, by reqId. */
+  private readonly askedAfter = new Map<string, number>();
 
   constructor(
     private readonly connection: FrameChannel,
@@ -44,11 +57,13 @@ export class TranscriptSync {
     this.concurrency = options.concurrency ?? 8;
     this.prefetchLimit = options.prefetchLimit ?? 250;
     this.pacer = new RequestPacer(options.requestsPerSecond ?? 100);
+    this.skips = new SkipLog(options.logger ?? silentLogger);
     connection.on('frame', (frame) => this.onFrame(frame));
     connection.on('live', () => this.onLive());
     connection.on('down', () => {
       for (const sessionId of this.inFlight.values()) this.queue.add(sessionId);
       this.inFlight.clear();
+      this.askedAfter.clear();
     });
   }
 
@@ -125,13 +140,14 @@ export class TranscriptSync {
 
   private request(sessionId: string): void {
     const reqId = `t_${++this.reqCounter}`;
-    const afterSeq = this.cache.lastTranscriptSeq(sessionId);
+    const afterSeq = this.position(sessionId);
     if (!this.connection.send({ type: 'transcript.get', reqId, sessionId, afterSeq, limit: this.pageSize })) {
       this.queue.add(sessionId);
       return;
     }
     this.pacer.record();
     this.inFlight.set(reqId, sessionId);
+    this.askedAfter.set(reqId, afterSeq);
   }
 
   private onFrame(frame: StreamFrame): void {
@@ -139,24 +155,36 @@ export class TranscriptSync {
       const sessionId = this.inFlight.get(frame.reqId);
       if (sessionId === undefined) return;
       this.inFlight.delete(frame.reqId);
-      this.store(sessionId, frame.entries);
-      // Not complete: the rest goes to the front of the line, so one transcript finishes first.
-      if (!frame.complete && frame.entries.length > 0) this.requeueFirst(sessionId);
+      const asked = this.askedAfter.get(frame.reqId) ?? 0;
+      this.askedAfter.delete(frame.reqId);
+      const before = this.position(sessionId);
+      // The cache lost entries while the page was on its way (the session was removed and came
+      // back in one batch): storing it would leave a hole, so ask again from what is held.
+      if (before < asked) {
+        this.requeueFirst(sessionId);
+        return this.pump();
+      }
+      const page = this.read(sessionId, frame.entries, before);
+      this.store(sessionId, page);
+      // Not complete: the rest goes to the front of the line, so one transcript finishes first. A
+      // page that got nowhere (nothing readable, not even a seq) ends it for now rather than loop.
+      if (!frame.complete && this.position(sessionId) > before) this.requeueFirst(sessionId);
       else this.finished(sessionId, false);
       this.pump();
     } else if (frame.type === 'transcript.append') {
       if (!this.opened.has(frame.sessionId) || frame.entries.length === 0) return;
-      const last = this.cache.lastTranscriptSeq(frame.sessionId);
-      // Contiguous: store as is. Otherwise something was missed: fetch from the last cached seq.
-      if (frame.entries[0]!.seq <= last + 1) this.store(frame.sessionId, frame.entries);
+      const page = this.read(frame.sessionId, frame.entries, null);
+      // Contiguous: store as is. Otherwise something was missed: fetch from the last position.
+      if (page.first !== null && page.first <= this.position(frame.sessionId) + 1) this.store(frame.sessionId, page);
       else {
         this.queue.add(frame.sessionId);
         this.pump();
       }
-    } else if (frame.type === 'error' && frame.reqId !== undefined) {
+    } else if (frame.type === 'error' && frame.reqId != null) {
       const sessionId = this.inFlight.get(frame.reqId);
       if (sessionId === undefined) return;
       this.inFlight.delete(frame.reqId);
+      this.askedAfter.delete(frame.reqId);
       this.finished(sessionId, false);
       this.pump();
     }
@@ -170,7 +198,10 @@ export class TranscriptSync {
 
   /** One transcript is as complete as it gets for now (or its session is gone). */
   private finished(sessionId: string, gone: boolean): void {
-    if (gone) this.queue.delete(sessionId);
+    if (gone) {
+      this.queue.delete(sessionId);
+      this.passed.delete(sessionId);
+    }
     this.barriers = this.barriers.filter((b) => {
       b.waiting.delete(sessionId);
       if (b.waiting.size > 0) return true;
@@ -179,10 +210,29 @@ export class TranscriptSync {
     });
   }
 
-  private store(sessionId: string, entries: TranscriptEntry[]): void {
-    if (entries.length === 0 || !this.cache.getSession(sessionId)) return;
+  /** Where the next page starts: after the last stored entry, or after the last one passed over. */
+  private position(sessionId: string): number {
+    const last = this.cache.lastTranscriptSeq(sessionId);
+    const passed = this.passed.get(sessionId);
+    if (!passed) return last;
+    // The cache holds less than when we passed over (removed and back in one batch, or pruned):
+    // what was passed over no longer says what is stored, so start again from what is.
+    if (last < passed.stored) {
+      this.passed.delete(sessionId);
+      return last;
+    }
+    return Math.max(last, passed.reached);
+  }
+
+  private read(sessionId: string, raw: unknown[], after: number | null): ReadPage {
+    return readTranscriptPage(raw, after, (seq, reason) => this.skips.entry(sessionId, seq, reason));
+  }
+
+  private store(sessionId: string, page: ReadPage): void {
+    if (!this.cache.getSession(sessionId)) return;
     const before = this.cache.lastTranscriptSeq(sessionId);
-    this.cache.appendTranscript(sessionId, entries);
+    if (page.entries.length > 0) this.cache.appendTranscript(sessionId, page.entries);
+    if (page.reached > this.position(sessionId)) this.passed.set(sessionId, { reached: page.reached, stored: this.cache.lastTranscriptSeq(sessionId) });
     if (this.opened.has(sessionId) && this.cache.lastTranscriptSeq(sessionId) > before) this.options.onStored?.(sessionId, before);
   }
 }

@@ -18,7 +18,7 @@ export function ChatDetail({ session, now }: { session: ChatSession; now: number
       <h2 id="chat-heading">Chat</h2>
       <dl className="detail-facts">
         <dt>Mode</dt>
-        <dd>{MODE[session.chat.mode]}</dd>
+        <dd>{session.chat.mode ? MODE[session.chat.mode] : '—'}</dd>
         <dt>Messages</dt>
         <dd>{progressLabel(session)}</dd>
         <dt>State</dt>

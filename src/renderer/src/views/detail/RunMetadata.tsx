@@ -12,7 +12,7 @@ export function RunMetadata({ session }: { session: Session }) {
   const o = session.origin;
   // Identifiers read as code; names and words do not.
   const rows: Array<[string, string | undefined, 'code'?]> = [
-    ['Opened from', o ? surfaceLabel(o.surface) : undefined],
+    ['Opened from', o?.surface ? surfaceLabel(o.surface) : undefined],
     ['Sandbox', o?.sandbox, 'code'],
     ['Profile', o?.profile, 'code'],
     ['Runtime', o?.runtime, 'code'],
