@@ -74,14 +74,6 @@ export const TranscriptRequest = z.object({
 /** Only https links leave the app (Electron security checklist 15). */
 export const ExternalUrl = z.string().url().refine((u) => u.startsWith('https://'), { message: 'only https links can be opened' });
 
-/**
- * A session's `webUrl` is optional (PROTOCOL.md section 4), so a view may pass what it has: asking to
- * open a link that is absent fails in words rather than at the type level.
- */
-export const OpenExternalRequest = z
-  .object({ url: ExternalUrl.nullish() })
-  .refine((p) => p.url !== undefined && p.url !== null, { message: 'this session has no web link', path: ['url'] });
-
 /** The desktop app's own settings, as the settings view shows them; the token itself never crosses. */
 export const AppSettings = z.object({
   /** Null: no backend configured, the demo backend runs. */
@@ -122,7 +114,7 @@ export const API_METHODS = {
   transcript: { params: TranscriptRequest, result: z.array(TranscriptEntry) },
   openSession: { params: z.object({ sessionId: Id }), result: z.null() },
   closeSession: { params: z.object({ sessionId: Id }), result: z.null() },
-  openExternal: { params: OpenExternalRequest, result: z.null() },
+  openExternal: { params: z.object({ url: ExternalUrl }), result: z.null() },
   /** Notification settings; the shell persists them, the web preview keeps them for its run. */
   getSettings: { params: z.object({}), result: NotifySettings },
   updateSettings: { params: NotifySettings.partial(), result: NotifySettings },

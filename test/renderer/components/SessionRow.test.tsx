@@ -81,6 +81,12 @@ describe('SessionRow', () => {
     expect(api.calls).toEqual([{ method: 'openExternal', params: { url: session.webUrl } }]);
   });
 
+  it('offers no way out when the session has no web link (webUrl is optional)', () => {
+    const { webUrl: _, ...withoutLink } = chat();
+    renderWithApi(<SessionRow session={withoutLink} now={NOW} />);
+    expect(screen.queryByRole('button', { name: 'Open in Disco Parrot' })).toBeNull();
+  });
+
   it('says so when the link cannot be opened', async () => {
     const { api } = renderWithApi(<SessionRow session={chat()} now={NOW} />);
     api.answers.openExternal = () => Promise.reject(new Error('only https links can be opened'));

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
 import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
+import type { UnreadableSessions } from '../../../src/shared/api';
 import type { ConnectionState } from '../../../src/shared/connection-state';
 import type { Session } from '../../../src/shared/protocol';
 import { NOW } from '../../shared/fixtures';
@@ -16,7 +17,7 @@ export const offline = (over: Partial<ConnectionState> = {}): ConnectionState =>
 });
 
 /** The first snapshot, as the main side sends it. */
-export function feed(sessions: Session[], options: { connection?: ConnectionState; demo?: boolean } = {}): void {
+export function feed(sessions: Session[], options: { connection?: ConnectionState; demo?: boolean; unreadable?: UnreadableSessions } = {}): void {
   useSessionsStore.getState().apply({
     kind: 'snapshot',
     version: 0,
@@ -25,13 +26,15 @@ export function feed(sessions: Session[], options: { connection?: ConnectionStat
     user: { id: 'u_ada', name: 'Ada Lovelace' },
     skewMs: 0,
     demo: options.demo ?? false,
+    ...(options.unreadable ? { unreadable: options.unreadable } : {}),
   });
 }
 
 /** The next delta after whatever the store holds. */
-export function push(delta: { upserts?: Session[]; removals?: string[]; connection?: ConnectionState }): void {
+export function push(delta: { upserts?: Session[]; removals?: string[]; connection?: ConnectionState; unreadable?: UnreadableSessions }): void {
   const { version } = useSessionsStore.getState();
-  useSessionsStore.getState().apply({ kind: 'delta', version: version + 1, upserts: delta.upserts ?? [], removals: delta.removals ?? [], ...(delta.connection ? { connection: delta.connection } : {}) });
+  const { upserts = [], removals = [], ...rest } = delta;
+  useSessionsStore.getState().apply({ kind: 'delta', version: version + 1, upserts, removals, ...rest });
 }
 
 /**

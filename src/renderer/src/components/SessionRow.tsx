@@ -35,9 +35,10 @@ export const SessionRow = memo(function SessionRow({ session, now, compact = fal
   const [linkError, setLinkError] = useState<string | null>(null);
   const category = categoryOf(session);
 
-  const openExternal = () => {
+  // webUrl is optional (PROTOCOL.md section 4): without one there is no way out to show.
+  const openExternal = (url: string) => {
     setLinkError(null);
-    api.call('openExternal', { url: session.webUrl }).catch((error: unknown) => {
+    api.call('openExternal', { url }).catch((error: unknown) => {
       setLinkError(`Couldn't open Disco Parrot: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
@@ -66,10 +67,12 @@ export const SessionRow = memo(function SessionRow({ session, now, compact = fal
           <span className="visually-hidden">last moved </span>
           <RelativeTime at={session.updatedAt} now={now} />
         </span>
-        <button type="button" className="row-external" tabIndex={tabIndex} title="Open in Disco Parrot" onClick={openExternal}>
-          <span className={compact ? 'visually-hidden' : undefined}>Open in Disco Parrot</span>
-          <span aria-hidden="true"> ↗</span>
-        </button>
+        {session.webUrl && (
+          <button type="button" className="row-external" tabIndex={tabIndex} title="Open in Disco Parrot" onClick={() => openExternal(session.webUrl!)}>
+            <span className={compact ? 'visually-hidden' : undefined}>Open in Disco Parrot</span>
+            <span aria-hidden="true"> ↗</span>
+          </button>
+        )}
       </div>
       <SessionRowNotes session={session} now={now} />
       {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} />}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ConnectionState } from '../../../shared/connection-state';
 import type { Ref } from '../../../shared/protocol';
-import type { ViewUpdate } from '../../../shared/api';
+import type { UnreadableSessions, ViewUpdate } from '../../../shared/api';
 import { SessionIndex } from './session-index';
 
 export interface SessionsState {
@@ -14,10 +14,13 @@ export interface SessionsState {
   user: Ref | null;
   skewMs: number;
   demo: boolean;
+  /** Sessions the stream sent that could not be read: their count and readable ids. */
+  unreadable: UnreadableSessions;
   /** Applies a snapshot or the next delta; false when a delta skipped a version (ask for a snapshot). */
   apply: (update: ViewUpdate) => boolean;
 }
 
+const NONE_UNREADABLE: UnreadableSessions = { count: 0, ids: [] };
 const INITIAL_CONNECTION: ConnectionState = { phase: 'connecting', nextTryAt: null, offlineSince: null, reason: null };
 
 /** The main side owns the data; this normalized copy is fed snapshot-then-deltas by id. */
@@ -29,9 +32,10 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
   user: null,
   skewMs: 0,
   demo: false,
+  unreadable: NONE_UNREADABLE,
   apply(update) {
     if (update.kind === 'snapshot') {
-      set({ loaded: true, version: update.version, byId: SessionIndex.of(update.sessions), connection: update.connection, user: update.user, skewMs: update.skewMs, demo: update.demo });
+      set({ loaded: true, version: update.version, byId: SessionIndex.of(update.sessions), connection: update.connection, user: update.user, skewMs: update.skewMs, demo: update.demo, unreadable: update.unreadable ?? NONE_UNREADABLE });
       return true;
     }
     const state = get();
@@ -42,6 +46,7 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
       ...(update.connection ? { connection: update.connection } : {}),
       ...(update.user !== undefined ? { user: update.user } : {}),
       ...(update.skewMs !== undefined ? { skewMs: update.skewMs } : {}),
+      ...(update.unreadable !== undefined ? { unreadable: update.unreadable } : {}),
     });
     return true;
   },

@@ -14,9 +14,10 @@ export function DetailHeader({ session, now, onBack }: { session: Session; now: 
   const [linkError, setLinkError] = useState<string | null>(null);
   const { checkpoint, error } = session;
 
-  const openExternal = () => {
+  // webUrl is optional (PROTOCOL.md section 4): without one there is no way out to show.
+  const openExternal = (url: string) => {
     setLinkError(null);
-    api.call('openExternal', { url: session.webUrl }).catch((e: unknown) => {
+    api.call('openExternal', { url }).catch((e: unknown) => {
       setLinkError(`Couldn't open Disco Parrot: ${e instanceof Error ? e.message : String(e)}`);
     });
   };
@@ -27,9 +28,11 @@ export function DetailHeader({ session, now, onBack }: { session: Session; now: 
         <button type="button" className="detail-back" onClick={onBack}>
           <span aria-hidden="true">← </span>Back
         </button>
-        <button type="button" className="detail-external" onClick={openExternal}>
-          Open in Disco Parrot<span aria-hidden="true"> ↗</span>
-        </button>
+        {session.webUrl && (
+          <button type="button" className="detail-external" onClick={() => openExternal(session.webUrl!)}>
+            Open in Disco Parrot<span aria-hidden="true"> ↗</span>
+          </button>
+        )}
       </div>
       <h1 className="detail-title">
         <KindIcon kind={session.kind} /> <span>{session.title}</span>

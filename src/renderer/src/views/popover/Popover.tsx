@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { CommandCenterView } from '../../../../shared/sessions';
+import { UnreadableNotice } from '../../components/UnreadableNotice';
 import { useListKeyboard } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
 import { useNow } from '../../state/useNow';
@@ -54,6 +55,7 @@ export function Popover() {
       <PopoverHeader />
       <main className="popover-body" aria-busy={!loaded}>
         <ConnectionProblem />
+        <UnreadableNotice />
         {loaded ? (
           <>
             <PopoverSection title="Active Now" sessions={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} limit={limits.active} onShowMore={more('active')} />

@@ -4,6 +4,7 @@ import { activeFirst } from '../../state/recency';
 import { useSessionsStore } from '../../state/useSessionsStore';
 import { DEFAULT_FILTERS, useUiStore } from '../../state/useUiStore';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
+import { UnreadableNotice } from '../../components/UnreadableNotice';
 import { openDetail } from '../../components/openDetail';
 import { useListKeyboard } from '../../components/useListKeyboard';
 import { FilterBar } from './FilterBar';
@@ -61,6 +62,7 @@ export function SessionsPage() {
         )}
         <ConnectionStatus className="sessions-connection" />
       </header>
+      <UnreadableNotice />
       <KindTabs value={filters.kind} onChange={(kind) => setFilters({ kind })} />
       <FilterBar sessions={all} userId={userId} filters={filters} onChange={setFilters} searchRef={searchRef} />
       <section id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.kind)} className="sessions-panel">
