@@ -25,6 +25,7 @@ describe('reading one item', () => {
     expect(readChangeItem({ seq: 5, op: 'remove', id: 'fr_1' }, 5)).toEqual({ ok: true, value: { seq: 5, op: 'remove', id: 'fr_1' } });
     expect(readChangeItem({ seq: 6, op: 'upsert', session: flowRun({ id: 'fr_2' }) }, 5)).toMatchObject({ ok: false, id: 'fr_2' });
     expect(readChangeItem({ op: 'patch', session: flowRun({ id: 'fr_3' }) }, 5)).toMatchObject({ ok: false, id: 'fr_3' });
+    expect(readChangeItem({ seq: 5, op: 'merge', id: 'fr_3' }, 5)).toMatchObject({ ok: false, id: 'fr_3', reason: 'op: invalid_value' });
     expect(readChangeItem({ seq: 5, op: 'upsert', session: { ...flowRun({ id: 'fr_4' }), kind: 'x' } }, 5)).toMatchObject({ ok: false, id: 'fr_4', reason: expect.stringMatching(/^session\.kind/) });
     expect(readChangeItem(null, 5)).toEqual({ ok: false, id: null, reason: 'not an object' });
   });

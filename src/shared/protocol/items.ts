@@ -37,7 +37,8 @@ export function readSession(raw: unknown): ItemRead<Session> {
  */
 export function readChangeItem(raw: unknown, seq: number): ItemRead<ChangeItem> {
   if (!isRecord(raw)) return { ok: false, id: null, reason: 'not an object' };
-  const id = raw.op === 'remove' ? readableId(raw) : readableId(raw.session);
+  // An unknown op may carry its session either way; whichever id is readable names it in the log.
+  const id = raw.op === 'remove' ? readableId(raw) : raw.op === 'upsert' ? readableId(raw.session) : (readableId(raw.session) ?? readableId(raw));
   const skip = (reason: string): ItemRead<ChangeItem> => ({ ok: false, id, reason });
   if (raw.seq !== seq) return skip(typeof raw.seq === 'number' ? 'seq: not fromSeq + its index' : 'seq: invalid_type');
   if (raw.op === 'remove') return id === null ? skip('id: invalid') : { ok: true, value: { seq, op: 'remove', id } };
