@@ -37,3 +37,10 @@ export interface MenuItemInfo { label: string; type: string; enabled: boolean; v
 export interface TrayInfo { id: number; image: { path: string | null; empty: boolean; size: { width: number; height: number } }; toolTip: string; title: string; menu: MenuItemInfo[] | null; bounds: Rectangle }
 export interface NotificationInfo { id: number; title: string; body: string; [option: string]: unknown }
 export interface ExitResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+/** One utilityProcess.fork (electron/utility-process.mjs). `pid` stays set after exit, for logs. */
+export interface UtilityProcessInfo {
+  id: number; pid: number | null; alive: boolean; exitCode: number | null; signal: NodeJS.Signals | null; killed: boolean;
+  modulePath: string; args: string[]; serviceName: string; stdio: string[]; cwd: string | null; execArgv: string[];
+  allowLoadingUnsignedLibraries: boolean; messages: { toChild: number; fromChild: number };
+}
+export interface MessagePortsInfo { open: Record<string, number>; posted: number; closed: number }

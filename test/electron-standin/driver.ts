@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findPage } from './cdp-pages';
-import type { ExitResult, LaunchOptions, NotificationInfo, Rectangle, StandinEvent, TrayInfo, WindowInfo } from './driver-types';
+import type { ExitResult, LaunchOptions, MessagePortsInfo, NotificationInfo, Rectangle, StandinEvent, TrayInfo, UtilityProcessInfo, WindowInfo } from './driver-types';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REGISTER = pathToFileURL(join(HERE, 'register.mjs')).href;
@@ -90,13 +90,8 @@ export class StandinApp {
     });
   }
 
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  private wake(): void {
-    for (const w of [...this.waiters]) w();
-  }
+  get running(): boolean { return this.child.exitCode === null && this.child.signalCode === null; }
+  private wake(): void { for (const w of [...this.waiters]) w(); }
 
   /** Resolves with `check()`'s first truthy value; rejects after `timeout` ms or when the app exits. */
   waitFor<T>(check: () => T | undefined | null | false, what: string, timeout = 15_000): Promise<T> {
@@ -126,9 +121,7 @@ export class StandinApp {
   waitForLine(pattern: RegExp, stream: 'stdout' | 'stderr' = 'stderr', timeout?: number): Promise<string> {
     return this.waitFor(() => this[stream].find((l) => pattern.test(l)), `${stream} line ${pattern}`, timeout);
   }
-  eventsOf(type: string): StandinEvent[] {
-    return this.events.filter((e) => e.type === type);
-  }
+  eventsOf(type: string): StandinEvent[] { return this.events.filter((e) => e.type === type); }
 
   /** Runs a stand-in command in the main process (see the onCommand calls under electron/). */
   command<T = unknown>(name: string, args: Record<string, unknown> = {}): Promise<T> {
@@ -168,9 +161,7 @@ export class StandinApp {
   async tray(): Promise<TrayInfo | null> {
     return (await this.command<TrayInfo[]>('trays')).at(-1) ?? null;
   }
-  waitForTray(timeout?: number): Promise<StandinEvent> {
-    return this.waitForEvent('tray', undefined, timeout);
-  }
+  waitForTray(timeout?: number): Promise<StandinEvent> { return this.waitForEvent('tray', undefined, timeout); }
   /** Linux: a left activation emits 'click'; 'right' opens the context menu (no event). */
   clickTray(button: 'left' | 'right' = 'left', position?: { x: number; y: number }): Promise<void> { return this.command('tray-click', { button, position }); }
   /** Clicks a context-menu item by label, or by path "Parent > Child". */
@@ -193,6 +184,13 @@ export class StandinApp {
   activate(): Promise<void> { return this.command('activate'); }
   /** What the app's permission handlers answer (granted when it set none, as in Electron). */
   permission(permission: string, kind: 'request' | 'check' = 'request', webContentsId?: number): Promise<boolean> { return this.command('permission', { permission, kind, webContentsId: webContentsId ?? null }); }
+
+  /** Every utilityProcess.fork so far (exited ones too), with pid/serviceName/alive/exitCode and message counts. */
+  utilityProcesses(): Promise<UtilityProcessInfo[]> { return this.command('utility-processes'); }
+  /** Kills a utility child from outside (a crash: 'exit' gets the signal's number), not via child.kill(). */
+  killUtilityProcess(id: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<boolean> { return this.command('utility-kill', { id, signal }); }
+  /** MessagePorts open per location (main, utility:<id>, page:<webContentsId>) and relay counts. */
+  messagePorts(): Promise<MessagePortsInfo> { return this.command('message-ports'); }
 
   get openExternalCalls(): string[] {
     return this.eventsOf('open-external').map((e) => String(e.data.url));

@@ -7,16 +7,31 @@ import vm from 'node:vm';
 import { makeCodec } from './electron/codec.mjs';
 import { makeContextBridge } from './page/context-bridge.mjs';
 import { makePolyfills } from './page/polyfills.mjs';
+import { makePagePorts } from './page/ports.mjs';
 import { PRELOAD_PARAMS as PARAMS, SANDBOX_MODULES } from './sandbox-modules.mjs';
 
 /** Runs in the page. `runPreload` is the preload compiled as a function of PARAMS (or null). */
-function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, runPreload) {
+function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, makePagePorts, runPreload) {
   if (window !== window.top) return; // preloads run in the main frame only (nodeIntegrationInSubFrames off)
   const binding = window[cfg.binding];
   delete window[cfg.binding];
   const { encode, decode } = makeCodec();
   const { EventEmitter, events, timers, url, Buffer, setImmediate, clearImmediate } = makePolyfills();
-  const call = (message) => binding(message);
+  // While ipcRenderer.postMessage waits for its ports (one task, see below), later calls queue
+  // behind it so main sees them in the order the page made them.
+  let tail = null;
+  const after = (step) => {
+    const done = (tail ?? Promise.resolve()).then(step);
+    tail = done;
+    done.then(() => { if (tail === done) tail = null; });
+    return done;
+  };
+  const call = (message) => {
+    if (!tail) return binding(message);
+    let result;
+    return after(() => { result = binding(message); }).then(() => result);
+  };
+  const ports = makePagePorts(call, encode, decode);
   const cloneArgs = (args) => {
     try {
       structuredClone(args);
@@ -38,7 +53,20 @@ function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, runPreload) 
   }
   const notModelled = (name) => new Proxy({}, { get(_t, key) { if (typeof key === 'symbol' || key === 'then') return undefined; throw new Error(`Electron stand-in: ${name}.${String(key)} is not modelled`); } });
   const ipcRenderer = new IpcRenderer();
-  for (const name of ['sendSync', 'sendToHost', 'postMessage']) ipcRenderer[name] = () => { throw new Error(`Electron stand-in: ipcRenderer.${name} is not modelled`); };
+  // electron_api_ipc_renderer.cc PostMessage: the message alone through SerializeV8Value, then
+  // the transfer list disentangled. The ports are moved through a private channel: that neuters
+  // them at once as Chromium would, and hands them back to be bridged a task later.
+  ipcRenderer.postMessage = (channel, message, transfer) => {
+    try { structuredClone(message); } catch { throw new Error('An object could not be cloned.'); }
+    const list = transfer === undefined ? [] : transfer;
+    if (!Array.isArray(list) || list.some((p) => !(p instanceof MessagePort))) throw new TypeError('Invalid value for transfer');
+    const { port1, port2 } = new MessageChannel();
+    const arrived = new Promise((resolve) => { port2.onmessage = resolve; });
+    try { port1.postMessage(null, list); } catch { throw new TypeError('Invalid value for transfer'); }
+    const data = encode(message);
+    after(() => arrived.then((e) => { binding({ kind: 'post-message', channel: String(channel), data, ports: e.ports.map(ports.mint) }).catch(() => {}); port1.close(); }));
+  };
+  for (const name of ['sendSync', 'sendToHost']) ipcRenderer[name] = () => { throw new Error(`Electron stand-in: ipcRenderer.${name} is not modelled`); };
   const electron = {
     contextBridge: makeContextBridge(cfg.contextIsolated),
     ipcRenderer,
@@ -49,12 +77,15 @@ function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, runPreload) 
   };
   // Main -> page delivery; false means nobody listens, and the message is lost as in Electron.
   Object.defineProperty(window, cfg.deliver, {
-    value: (channel, payload) => {
+    value: (channel, payload, portDescs) => {
       if (ipcRenderer.listenerCount(channel) === 0) return false;
-      ipcRenderer.emit(channel, { sender: ipcRenderer, ports: [] }, ...decode(payload));
+      // webContents.postMessage: one message and its ports as DOM MessagePorts (event.ports).
+      if (portDescs) ipcRenderer.emit(channel, { sender: ipcRenderer, ports: portDescs.map(ports.adopt) }, decode(payload));
+      else ipcRenderer.emit(channel, { sender: ipcRenderer, ports: [] }, ...decode(payload));
       return true;
     },
   });
+  Object.defineProperty(window, `${cfg.deliver}_port`, { value: (id, data, descs) => (data === null ? ports.close(id) : ports.deliver(id, data, descs)) });
   // will-navigate: page-initiated cross-document navigations are held until main has had its say
   // (loadURL is browser-initiated and does not fire 'navigate', as Electron skips will-navigate).
   let allowed = null;
@@ -114,5 +145,5 @@ export function buildInitScript({ binding, deliver, preloadPath, preloadSource, 
     }
   }
   const cfg = { binding, deliver, preloadPath, contextIsolated, process: processProps, compileError, modules: SANDBOX_MODULES };
-  return `(${pageMain})(${JSON.stringify(cfg)}, ${makeCodec}, ${makePolyfills}, ${makeContextBridge}, ${fn});\n//# sourceURL=electron-standin-sandbox:${preloadPath}`;
+  return `(${pageMain})(${JSON.stringify(cfg)}, ${makeCodec}, ${makePolyfills}, ${makeContextBridge}, ${makePagePorts}, ${fn});\n//# sourceURL=electron-standin-sandbox:${preloadPath}`;
 }

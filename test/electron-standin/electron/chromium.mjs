@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { onExit, options, report } from './runtime.mjs';
 
 const require = createRequire(import.meta.url);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--allow-file-access-from-files', '--remote-debugging-port=0'];
+// MessagePortCloseEvent: Electron turns it on in every renderer (shell/renderer/renderer_client_base.cc),
+// the "close" extension of docs/tutorial/message-ports.md.
+const ARGS = ['--enable-blink-features=MessagePortCloseEvent', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--allow-file-access-from-files', '--remote-debugging-port=0'];
 
 let launching = null;
 

@@ -6,6 +6,7 @@ import { BrowserWindow, describeWindows, windowById } from './browser-window.mjs
 import { globalShortcut } from './global-shortcut.mjs';
 import { ipcMain } from './ipc-main.mjs';
 import { MenuGuarded as Menu, MenuItemGuarded as MenuItem } from './menu.mjs';
+import { MessageChannelMain } from './message-channel.mjs';
 import { nativeImage, NativeImage } from './native-image.mjs';
 import { nativeTheme } from './native-theme.mjs';
 import { NotificationGuarded as Notification } from './notification.mjs';
@@ -14,12 +15,13 @@ import { safeStorage } from './safe-storage.mjs';
 import { screen } from './screen.mjs';
 import { net, powerMonitor, session, shell } from './system.mjs';
 import { TrayGuarded as Tray } from './tray.mjs';
+import { utilityProcess } from './utility-process.mjs';
 import { ELECTRON_VERSION } from './versions.mjs';
 import { webContents } from './web-contents.mjs';
 
 const BrowserWindowGuarded = guard('BrowserWindow', BrowserWindow);
-const electron = { app, BrowserWindow: BrowserWindowGuarded, globalShortcut, ipcMain, Menu, MenuItem, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, webContents };
-export { app, BrowserWindowGuarded as BrowserWindow, globalShortcut, ipcMain, Menu, MenuItem, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, webContents };
+const electron = { app, BrowserWindow: BrowserWindowGuarded, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+export { app, BrowserWindowGuarded as BrowserWindow, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
 export default guard('electron', electron);
 
 /** register.mjs calls this before the app's entry runs: what Electron sets up in lib/browser/init.ts. */

@@ -47,6 +47,12 @@ export function dispatchMessage(webContents, event, channel, args) {
   ipcMain.emit(channel, event, ...args);
 }
 
+/** ipcRenderer.postMessage ('-ipc-ports', lib/browser/ipc-dispatch.ts): one message, event.ports; no 'ipc-message'. */
+export function dispatchPorts(webContents, event, channel, message) {
+  webContents.ipc.emit(channel, event, message);
+  ipcMain.emit(channel, event, message);
+}
+
 /** A renderer `invoke`: resolves to { result } or { error: string } like Electron's reply. */
 export async function dispatchInvoke(webContents, event, channel, args) {
   const target = [webContents.ipc, ipcMain].find((t) => t._invokeHandlers.has(channel));

@@ -49,18 +49,7 @@ export async function hardExit(code) {
   realExit(code);
 }
 
-// Properties a caller may probe without meaning to use an Electron API (await, JSON, inspection).
-const PROBES = new Set(['then', 'toJSON', 'constructor', 'inspect', 'asymmetricMatch', '$$typeof', 'nodeType', 'toString', 'valueOf', 'default', '__esModule']);
-
-/** Wraps an API object so touching anything the stand-in does not model fails with its name. */
-export function guard(label, target) {
-  return new Proxy(target, {
-    get(t, key, receiver) {
-      if (typeof key === 'symbol' || key in t || PROBES.has(key)) return Reflect.get(t, key, receiver);
-      throw new Error(`Electron stand-in: ${label}.${key} is not modelled`);
-    },
-  });
-}
+export { guard } from './guard.mjs';
 
 /** The Event Electron passes to listeners: preventDefault/defaultPrevented plus extra fields. */
 export function electronEvent(fields = {}) {

@@ -7,6 +7,7 @@ import { buildInitScript } from '../sandbox-preload.mjs';
 import { makeCodec } from './codec.mjs';
 import { IpcMainImpl, cloneForIpc, dispatchInvoke, dispatchMessage } from './ipc-main.mjs';
 import { electronEvent, guard, report } from './runtime.mjs';
+import { dropPagePorts, portsFromPage, postMessageToPage } from './web-contents-ports.mjs';
 import { ELECTRON_VERSION } from './versions.mjs';
 
 const { encode, decode } = makeCodec();
@@ -94,6 +95,7 @@ export class WebContents extends EventEmitter {
       case 'window-open':
         return this._windowOpen(message);
       default:
+        portsFromPage(this, message, base);
         return undefined;
     }
   }
@@ -140,6 +142,11 @@ export class WebContents extends EventEmitter {
       });
   }
 
+  /** docs: transferred MessagePortMain objects arrive as DOM MessagePorts in the event's `ports`. */
+  postMessage(channel, message, transfer) {
+    postMessageToPage(this, channel, message, transfer);
+  }
+
   _whenPage() {
     return this._win._ready;
   }
@@ -157,6 +164,7 @@ export class WebContents extends EventEmitter {
     if (this._destroyed) return;
     this._destroyed = true;
     all.delete(this.id);
+    dropPagePorts(this);
     this.emit('destroyed', electronEvent());
   }
 }
