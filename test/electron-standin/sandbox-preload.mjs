@@ -35,9 +35,9 @@ function pageMain(cfg, makeCodec, makePolyfills, makeContextBridge, makePagePort
   const cloneArgs = (args) => {
     try {
       structuredClone(args);
-    } catch (error) {
-      // Electron's V8 serializer throws a plain Error with V8's message ("... could not be cloned.").
-      throw new Error(String(error.message).replace(/^Failed to execute '[^']+' on '[^']+': /, ''));
+    } catch {
+      // Electron's serializer (shell/common/v8_util.cc) ends any clone failure with this message.
+      throw new Error('An object could not be cloned.');
     }
     return encode(args);
   };

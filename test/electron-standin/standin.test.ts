@@ -80,9 +80,9 @@ describe('a sandboxed window (one launch: preload.cjs and preload-zod.cjs)', () 
     });
     expect(r.echo).toEqual([2, 5, true, true, true, 2]);
     expect(r.fail).toBe("Error invoking remote method 'fail': Error: boom");
-    expect(r['return-function']).toBe("Error invoking remote method 'return-function': Error: () => 1 could not be cloned.");
+    expect(r['return-function']).toBe("Error invoking remote method 'return-function': Error: An object could not be cloned.");
     expect(r.nope).toBe("Error invoking remote method 'nope': Error: No handler registered for 'nope'");
-    expect(r.sendFunction).toBe('() => 1 could not be cloned.');
+    expect(r.sendFunction).toBe('An object could not be cloned.');
     expect(r.sender).toEqual({ url: `file://${join(FIXTURE, 'index.html')}`, isSender: true });
     expect(app.stderr).toContain("Error occurred in handler for 'fail': Error: boom");
   });

@@ -31,12 +31,16 @@ export class IpcMainImpl extends EventEmitter {
 
 export const ipcMain = guard('ipcMain', new IpcMainImpl());
 
-/** Structured clone as Electron's V8 serializer does it; a function fails with V8's message. */
+/**
+ * Structured clone as Electron's V8 serializer does it. On a value it cannot clone, v8_util.cc's
+ * Write() throws `An object could not be cloned.` after V8's own DataCloneError, and that is the
+ * message that reaches the caller (spec/api-ipc-spec.ts, spec/api-web-frame-spec.ts).
+ */
 export function cloneForIpc(value) {
   try {
     return v8.deserialize(v8.serialize(value));
-  } catch (error) {
-    throw new Error(error instanceof Error ? error.message : String(error));
+  } catch {
+    throw new Error('An object could not be cloned.');
   }
 }
 
