@@ -5,6 +5,7 @@ import { Companion } from '../src/main/core/companion';
 import { openCache } from '../src/main/core/cache/cache';
 import { StreamConnection } from '../src/main/core/connection/connection';
 import { SyncEngine } from '../src/main/core/sync/sync-engine';
+import { watchEventLoop } from './util';
 
 const [mode, url, dataDir] = process.argv.slice(2) as ['cold' | 'idle', string, string];
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -14,14 +15,16 @@ if (mode === 'cold') {
   const connection = new StreamConnection({ url, token: 't' });
   const sync = new SyncEngine(connection, cache);
   const done = new Promise<void>((resolve) => sync.on('caughtUp', () => resolve()));
+  const loop = watchEventLoop();
   const started = performance.now();
   connection.start();
   await done;
   const ms = performance.now() - started;
+  const stalls = loop.stop();
   connection.stop();
   sync.stop();
   cache.close();
-  process.stdout.write(`${JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024, stalls })}\n`);
 } else {
   const { companion } = Companion.open({ backendUrl: url, token: 't', dataDir });
   companion.start();

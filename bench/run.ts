@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { ingestCeiling, ingestThroughSync } from './ingest';
 import { approvalLatency, summarise } from './latency';
+import { firstSync, firstSyncCeiling } from './first-sync';
 import { coldStartAndIdle } from './memory';
 import { bigCache, queryFigures } from './queries';
 import { redactionFigures } from './redaction';
@@ -34,7 +35,7 @@ async function ingest(): Promise<void> {
     const { ms, stalls } = await ingestThroughSync(100_000);
     pairs.push({ sync: ms, ceiling, ...stalls });
   }
-  record('ingest: sync engine', pairs.map((p) => 100_000 / (p.sync / 1000)), 'chg/s', '>= 0.6 of ceiling', median(pairs.map((p) => p.ceiling / p.sync)));
+  record('ingest: sync engine', pairs.map((p) => 100_000 / (p.sync / 1000)), 'chg/s', '>= 0.8 of ceiling', median(pairs.map((p) => p.ceiling / p.sync)));
   record('ingest: ceiling (bare ws + JSON.parse + INSERT)', pairs.map((p) => 100_000 / (p.ceiling / 1000)), 'chg/s');
   record('event-loop stall during ingest, p99', pairs.map((p) => p.p99), 'ms', '< 16 ms');
   record('event-loop stall during ingest, longest', pairs.map((p) => p.max), 'ms');
@@ -45,7 +46,7 @@ async function latency(): Promise<void> {
   const live = [];
   for (let i = 0; i < RUNS; i++) live.push(await approvalLatency({ backlog: 0, rate: 5000, everyMs: 200, seconds: 8 }));
   record('approval latency at 5,000 chg/s, p50', live.map((r) => summarise(r).p50), 'ms');
-  record('approval latency at 5,000 chg/s, p99', live.map((r) => summarise(r).p99), 'ms', '< 100 ms');
+  record('approval latency at 5,000 chg/s, p99', live.map((r) => summarise(r).p99), 'ms', '< 50 ms');
   record('approvals never decided (of ~40 a run)', live.map((r) => r.missed), 'count', '0');
   record('event-loop stall at 5,000 chg/s, p99', live.map((r) => r.stalls.p99), 'ms', '< 16 ms');
   const backlog = [];
@@ -61,9 +62,25 @@ async function coldStart(): Promise<void> {
   section('3. cold start of a 100,000-session tenant, and 7. the core idle on it');
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await coldStartAndIdle());
-  record('cold start: 100k snapshot (200 pages) to caught up', runs.map((r) => r.ms), 'ms', '< 5000 ms');
+  record('cold start: 100k snapshot (200 pages) to caught up', runs.map((r) => r.ms), 'ms', '< 3000 ms');
   record('cold start: peak RSS', runs.map((r) => r.peakRssMb), 'MB', '< 400 MB');
+  // The indexes of a first snapshot are built in one statement each (cache/bulk-load.ts).
+  record('event-loop stall during the cold start, p99', runs.map((r) => r.stalls.p99), 'ms');
+  record('event-loop stall during the cold start, longest', runs.map((r) => r.stalls.max), 'ms');
   record('core idle with 100k cached sessions: RSS', runs.map((r) => r.idleRssMb), 'MB', '< 150 MB');
+}
+
+async function firstSyncOnce(): Promise<void> {
+  section('10. a first sync --once of a 10,000-session tenant (demo backend), and its ceiling');
+  // Interleaved like ingest; the ceiling sends as many transcript requests as the companion did.
+  const pairs: Array<{ ms: number; requests: number; ceiling: number }> = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await firstSync(10_000);
+    pairs.push({ ...run, ceiling: await firstSyncCeiling(10_000, run.requests) });
+  }
+  record('first sync --once, 10k sessions: to list and prefetch set in', pairs.map((p) => p.ms), 'ms', '< 10000 ms', median(pairs.map((p) => p.ceiling / p.ms)));
+  record('first sync: ceiling (bare ws, same requests, same pacing)', pairs.map((p) => p.ceiling), 'ms');
+  record('first sync: transcript requests sent', pairs.map((p) => p.requests), 'count', '<= 300 + opened');
 }
 
 function queries(): void {
@@ -91,6 +108,7 @@ function redaction(): void {
 await ingest();
 await latency();
 await coldStart();
+await firstSyncOnce();
 queries();
 await renderer();
 redaction();

@@ -18,6 +18,8 @@ async function syncedCache(options: Parameters<typeof startBackend>[0] = {}) {
   const result = await cli(['sync', '--backend', url, '--token-file', tokenFile(), '--data', data, '--once']);
   expect(result.stderr).not.toContain(TOKEN);
   expect(result.code).toBe(0);
+  // Once per connection: the head of its hello (README, "Caught up").
+  expect(result.stderr.match(/^parrot-tray sync: caught up at seq \d+$/gm)).toHaveLength(1);
   return { backend, url, data };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_YIELD_MS, WriteQueue, type QueuedJob } from '../../src/main/core/sync/write-queue';
+import { WriteQueue, type QueuedJob } from '../../src/main/core/sync/write-queue';
 
 /** A job of `slices` steps that records which turn ran each one. */
 function job(log: string[], name: string, slices: number, cancelled: string[] = []): QueuedJob {
@@ -14,11 +14,10 @@ function job(log: string[], name: string, slices: number, cancelled: string[] = 
 }
 
 /** A queue driven by hand: `turn()` runs one deferred slice, with a clock the test moves. */
-function manual(options: { readFirst?: () => boolean } = {}) {
+function manual() {
   const turns: Array<() => void> = [];
   let clock = 0;
   const queue = new WriteQueue({ budgetMs: 5, now: () => clock, defer: (run) => turns.push(run) });
-  if (options.readFirst) queue.readFirst = options.readFirst;
   return {
     queue,
     turn: () => turns.shift()?.(),
@@ -48,33 +47,13 @@ describe('WriteQueue', () => {
     expect(m.pending()).toBe(0);
   });
 
-  it('ends the turn when a job ends (it may just have committed), and runs a task next in line', () => {
+  it('ends the turn when a job ends (it may just have committed)', () => {
     const log: string[] = [];
     const m = manual();
-    m.queue.push({ step: () => (log.push('a'), m.queue.pushTaskNext(() => log.push('checkpoint')), true), cancel: () => undefined });
-    m.queue.push(job(log, 'b', 1));
-    m.turn();
-    expect(log).toEqual(['a']);
-    m.turn();
-    expect(log).toEqual(['a', 'checkpoint']);
-    m.turn();
-    expect(log).toEqual(['a', 'checkpoint', 'b']);
-  });
-
-  it('lets reading go first, but never for longer than MAX_YIELD_MS in a row', () => {
-    const log: string[] = [];
-    let reading = true;
-    const m = manual({ readFirst: () => reading });
     m.queue.push(job(log, 'a', 1));
-    m.turn();
-    m.advance(MAX_YIELD_MS - 1);
-    m.turn();
-    expect(log).toEqual([]);
-    m.advance(1);
+    m.queue.push(job(log, 'b', 1));
     m.turn();
     expect(log).toEqual(['a']);
-    m.queue.push(job(log, 'b', 1));
-    reading = false;
     m.turn();
     expect(log).toEqual(['a', 'b']);
   });

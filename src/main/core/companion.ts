@@ -26,7 +26,8 @@ interface CompanionEvents {
   notification: [event: NotifyEvent];
   state: [state: ConnectionState];
   applied: [changes: SessionChange[]];
-  caughtUp: [];
+  /** The cache holds the head the server announced (see SyncEngine); `seq` is what it holds. */
+  caughtUp: [seq: number];
   /** An opened session's transcript grew past `afterSeq` (entries are in the cache, redacted). */
   transcript: [sessionId: string, afterSeq: number];
   hello: [];
@@ -66,12 +67,17 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.sync = new SyncEngine(this.connection, cache, clock, logger);
     this.transcripts = new TranscriptSync(this.connection, cache, {
       now: () => this.sync.now(),
+      userId: () => this.userId,
       onStored: (sessionId, afterSeq) => this.emit('transcript', sessionId, afterSeq),
       logger,
     });
     this.commands = new CommandClient(this.connection);
     this.connection.on('state', (state) => this.emit('state', state));
-    this.sync.on('caughtUp', () => this.emit('caughtUp'));
+    this.sync.on('caughtUp', (seq) => {
+      // The list is current: the prefetch set is chosen on it before anyone waits for it (sync --once).
+      this.transcripts.choosePrefetch();
+      this.emit('caughtUp', seq);
+    });
     this.sync.on('hello', (hello) => {
       this.knownUser = hello.user;
       this.emit('hello');

@@ -19,7 +19,8 @@ Options:
 ${BACKEND_USAGE}
   --data DIR          the cache directory (created if missing)
   --once              exit 0 as soon as the cache has caught up with the server
-                      (and the transcripts of active and recent sessions are in)
+                      and the prefetch set's transcripts are in (the few hundred
+                      sessions most likely to be opened; others are fetched when opened)
   --timeout S         with --once, give up after S seconds (default 120)
   --events            print one JSON line per notification decision on stdout
   -h, --help          show this help
@@ -41,6 +42,8 @@ Exit codes: 0 done, 1 failed, 2 usage, 3 sign-in needed, 4 update needed, 5 offl
         io.out(JSON.stringify({ event: e.event, sessionId: e.sessionId, checkpointId: e.checkpointId, title: e.title, body: e.body, at: e.at }));
       });
     }
+    // Each time the cache reaches the head the server announced (see SyncEngine's caughtUp).
+    companion.on('caughtUp', (seq) => logger.info(`caught up at seq ${seq}`));
     const outcome = new Promise<number>((resolve) => {
       companion.on('state', (state: ConnectionState) => {
         if (state.phase === 'live') logger.info('live');

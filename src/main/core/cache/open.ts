@@ -11,6 +11,9 @@ import { DAY_MS } from './retention';
 
 export const CACHE_FILE = 'cache.sqlite';
 
+/** SQLite's own auto-checkpoint threshold, in 4 KB pages. */
+export const WAL_AUTOCHECKPOINT_PAGES = 1000;
+
 export interface OpenOptions {
   /** Open for reading alongside a running writer: never creates, migrates or moves anything. */
   readonly?: boolean;
@@ -112,9 +115,9 @@ function openWriter<C>(dir: string, file: string, settings: Resolved, lock: Writ
     // Durable across a crashed process in WAL mode; only a power cut can lose the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // SQLite checkpoints inside the COMMIT that crosses this many pages; the sync engine asks
-    // for checkpoints between batches itself, so this is only the backstop (64 MB of WAL).
-    db.pragma('wal_autocheckpoint = 16384');
+    // SQLite checkpoints inside the COMMIT that crosses this many pages, which bounds the WAL while
+    // a flood lasts; the sync engine checkpoints the rest once writes go quiet (sync/idle-checkpoint).
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     const version = userVersion(db);
     if (version > SCHEMA_VERSION) {
       db.close();

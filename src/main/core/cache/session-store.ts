@@ -4,6 +4,7 @@ import type { ChangeItem, Session, SkippedItem } from '../../../shared/protocol'
 import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
 import { fromJson, SESSION_COLUMNS } from './session-row';
+import { BulkLoad } from './bulk-load';
 import { ROWS_PER_YIELD, SlicedWrite } from './sliced-write';
 import type { SnapshotSource } from './snapshot-source';
 import { INDEX_FLUSH_ROWS, Tracker, TrackerStatements } from './tracker';
@@ -75,7 +76,12 @@ export class SessionStore {
 
   /** The snapshot and its cursor as one transaction, run in slices by the caller. */
   snapshotWrite(source: SnapshotSource): SlicedWrite<SessionChange[]> {
-    return new SlicedWrite(this.db, this.snapshotBody(source));
+    // A first snapshot's WAL is the whole cache (about 100 MB at 100k): SQLite would copy it back
+    // inside the COMMIT. Left to the idle checkpoint instead (sync/idle-checkpoint).
+    const autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    return new SlicedWrite(this.db, this.snapshotBody(source), undefined, () => {
+      this.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    });
   }
 
   /** A batch and its cursor as one transaction, run in slices by the caller. */
@@ -86,7 +92,12 @@ export class SessionStore {
 
   private *snapshotBody(source: SnapshotSource): Generator<void | 'wait', SessionChange[], void> {
     const gone = new Set(this.selectIds.all().map((r) => r.id));
-    const tracker = new Tracker(this.tracking, gone.size === 0);
+    const bulk = gone.size === 0 ? new BulkLoad(this.db) : null;
+    if (bulk) {
+      bulk.begin();
+      this.db.pragma('wal_autocheckpoint = 0');
+    }
+    const tracker = new Tracker(this.tracking, bulk !== null, bulk !== null);
     // The snapshot is the whole tenant: what it cannot read is all that stays unreadable.
     this.unreadable.clearAll();
     let n = 0;
@@ -104,7 +115,9 @@ export class SessionStore {
           yield* this.pace(tracker, n++);
         }
         this.writeCursor.run(CURSOR_KEY, String(next.seq));
-        return yield* tracker.finish();
+        const changes = yield* tracker.finish();
+        if (bulk) yield* bulk.finish();
+        return changes;
       }
       // A session that could not be read is not held: left in `gone`, an older copy is removed.
       for (const skipped of next.skipped ?? []) this.unreadable.add(skipped, `snapshot:${idless++}`);

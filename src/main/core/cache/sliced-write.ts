@@ -22,6 +22,8 @@ export class SlicedWrite<T> {
     private readonly db: Database,
     private readonly body: Generator<void | 'wait', T, void>,
     private readonly now: () => number = () => performance.now(),
+    /** Runs once the write has ended, committed or rolled back. */
+    private readonly ended: () => void = () => undefined,
   ) {}
 
   get done(): boolean {
@@ -53,6 +55,7 @@ export class SlicedWrite<T> {
       if (this.now() - started > 1 && deadline !== Number.POSITIVE_INFINITY) return undefined;
       this.db.exec('COMMIT');
       this.state = 'done';
+      this.ended();
       return this.result;
     } catch (err) {
       this.cancel();
@@ -72,5 +75,6 @@ export class SlicedWrite<T> {
     const wasOpen = this.state === 'open';
     this.state = 'done';
     if (wasOpen && this.db.inTransaction) this.db.exec('ROLLBACK');
+    if (wasOpen) this.ended();
   }
 }

@@ -51,10 +51,14 @@ export class Tracker {
   /** Rows whose title index entry may be behind. */
   private readonly dirty = new Set<Tracked>();
 
-  /** `startsEmpty`: the table held no rows when this write began, so there is nothing to look up. */
+  /**
+   * `startsEmpty`: the table held no rows when this write began, so there is nothing to look up.
+   * `indexLater`: the title index is rebuilt whole after the write (./bulk-load), not kept in step.
+   */
   constructor(
     private readonly st: TrackerStatements,
     private readonly startsEmpty = false,
+    private readonly indexLater = false,
   ) {}
 
   upsert(session: Session): void {
@@ -86,6 +90,7 @@ export class Tracker {
 
   /** Brings the title index in step with the rows written so far: two statements at most. */
   flushIndex(): void {
+    if (this.indexLater) return this.dirty.clear();
     const deletes: Array<[number, string]> = [];
     const inserts: Array<[number, string]> = [];
     for (const t of this.dirty) {

@@ -4,6 +4,7 @@
  */
 export class RequestPacer {
   private readonly sent: number[] = [];
+  private heldUntil = 0;
 
   constructor(
     private readonly perSecond: number,
@@ -13,8 +14,14 @@ export class RequestPacer {
   /** Milliseconds to wait before the next request may go; 0 when it may go now. */
   wait(): number {
     const now = this.clock();
+    if (now < this.heldUntil) return this.heldUntil - now;
     while (this.sent.length && now - this.sent[0]! >= 1000) this.sent.shift();
     return this.sent.length < this.perSecond ? 0 : 1000 - (now - this.sent[0]!);
+  }
+
+  /** The server said to slow down (`rate_limited`, PROTOCOL.md 3.7): nothing goes for `ms`. */
+  holdFor(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, this.clock() + ms);
   }
 
   record(): void {

@@ -4,6 +4,8 @@ import type { Cache, CacheWrite, SessionChange } from '../cache/cache';
 import type { FrameChannel } from '../connection/connection';
 import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
+import { CatchUp } from './catch-up';
+import { IdleCheckpoint } from './idle-checkpoint';
 import { pendingCheckpoints } from './pending-checkpoints';
 import { readBatch } from './read-batch';
 import { SkipLog } from './skip-log';
@@ -13,9 +15,6 @@ import { WriteQueue, type QueuedJob } from './write-queue';
 
 export type AppliedOrigin = 'snapshot' | 'changes';
 
-/** A batch this recent means more are likely on the socket: writes wait a turn (see WriteQueue). */
-const READ_FIRST_WINDOW_MS = 2;
-
 interface SyncEvents {
   applied: [changes: SessionChange[], origin: AppliedOrigin];
   /**
@@ -23,8 +22,11 @@ interface SyncEvents {
    * must not wait behind bulk writes. They are validated; the batch itself is checked again whole.
    */
   ahead: [sessions: Session[]];
-  /** The cache holds everything up to the headSeq of this connection's hello. */
-  caughtUp: [];
+  /**
+   * The cache holds the head (./catch-up): the headSeq of this connection's hello, then, after a
+   * backlog, every change received. `seq` is what the cache holds.
+   */
+  caughtUp: [seq: number];
   hello: [hello: HelloFrame];
 }
 
@@ -38,14 +40,13 @@ interface SyncEvents {
  * waits for SQLite, and SQLite never holds the event loop for long.
  */
 export class SyncEngine extends EventEmitter<SyncEvents> {
-  private lastBatchAt = Number.NEGATIVE_INFINITY;
   private accepted: number | null;
   private applied: number | null;
   /** The snapshot being received (and written as it comes); null when none is. */
   private pages: SnapshotStream | null = null;
   private healing = false;
-  private headSeq: number | null = null;
-  private caughtUp = false;
+  private readonly catchUp = new CatchUp();
+  private readonly idleCheckpoint: IdleCheckpoint;
   private healCursor: number | null = null;
   private healsAtCursor = 0;
   /** serverTime − local time at hello: the 30-minute and 24-hour rules run on the server's clock. */
@@ -65,16 +66,18 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     super();
     this.skips = new SkipLog(logger);
     this.accepted = this.applied = cache.cursor();
+    this.idleCheckpoint = new IdleCheckpoint(() => cache.checkpoint(), () => queue.idle, logger);
     // A job is still at the head of the queue while it reports: caught up is judged once it left.
-    queue.on('idle', () => this.checkCaughtUp());
-    // While batches stream in back to back, reading them (and finding checkpoints) goes first.
-    queue.readFirst = () => performance.now() - this.lastBatchAt < READ_FIRST_WINDOW_MS;
+    queue.on('idle', () => {
+      this.checkCaughtUp();
+      this.idleCheckpoint.idle();
+    });
     connection.on('frame', (frame, text) => this.onFrame(frame, text));
     connection.on('down', ({ dropCursor }) => {
       // A snapshot cut short is thrown away whole; the old view stays until a complete one lands.
       this.abortSnapshot();
       this.healing = false;
-      this.caughtUp = false;
+      this.catchUp.down();
       if (dropCursor) {
         this.logger.info('the server refused our cursor: taking a fresh snapshot');
         // Batches already accepted are still written: they are valid, and the snapshot follows them.
@@ -99,6 +102,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
 
   /** Drops queued writes (a half-done one is rolled back): before the cache closes. */
   stop(): void {
+    this.idleCheckpoint.stop();
     this.queue.clear();
   }
 
@@ -121,7 +125,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
 
   private onHello(hello: HelloFrame): void {
     this.skewMs = Date.parse(hello.serverTime) - this.clock();
-    this.headSeq = hello.headSeq;
+    this.catchUp.hello(hello.headSeq);
     this.cache.setMeta('user', JSON.stringify(hello.user));
     this.cache.setMeta('tenant', JSON.stringify(hello.tenant));
     this.emit('hello', hello);
@@ -165,6 +169,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       this.pages = null;
       this.accepted = seq;
       this.healing = false;
+      this.catchUp.received(this.accepted, this.applied);
     }
     this.queue.wake();
   }
@@ -180,7 +185,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     if (verdict === 'gap') return this.heal(`gap: expected seq ${this.accepted + 1}, got ${frame.fromSeq}`);
     this.accepted = frame.toSeq;
     this.healing = false;
-    this.lastBatchAt = performance.now();
+    this.catchUp.received(this.accepted, this.applied);
     const waiting = pendingCheckpoints(frame.items, frame.fromSeq);
     if (waiting.length > 0) this.emit('ahead', waiting);
     // The queue keeps the text, not the parsed batch: a backlog of 100 batches is 70 MB of text
@@ -220,28 +225,12 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       failed: (why) => this.rewind(`a ${origin} batch up to seq ${seqOf()}: ${why}`),
       committed: (changes) => {
         this.applied = seqOf();
-        this.noteCommit();
+        this.idleCheckpoint.wrote();
         if (origin === 'snapshot') this.stats.snapshots++;
         else this.stats.batches++;
         this.emit('applied', changes, origin);
         this.checkCaughtUp();
       },
-    });
-  }
-
-  /**
-   * SQLite's own checkpoint runs inside whichever COMMIT crosses its threshold (100-200 ms with a
-   * 64 MB WAL); the engine checkpoints after every batch instead, on a turn of its own right after
-   * the commit (10-15 ms for a batch of 1,000), not behind the batches still queued.
-   */
-  private noteCommit(): void {
-    this.queue.pushTaskNext(() => {
-      try {
-        this.cache.checkpoint();
-      } catch (err) {
-        // Housekeeping: the WAL only grows until the next one (or SQLite's own) succeeds.
-        this.logger.warn(`could not checkpoint the cache: ${(err as Error).message}`);
-      }
     });
   }
 
@@ -278,10 +267,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private checkCaughtUp(): void {
-    if (this.caughtUp || this.headSeq === null || this.applied === null || this.pages !== null || !this.queue.idle) return;
-    if (this.applied >= this.headSeq) {
-      this.caughtUp = true;
-      this.emit('caughtUp');
-    }
+    if (this.pages !== null) return;
+    if (this.catchUp.check({ applied: this.applied, accepted: this.accepted, writing: !this.queue.idle })) this.emit('caughtUp', this.applied!);
   }
 }

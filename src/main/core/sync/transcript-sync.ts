@@ -1,11 +1,17 @@
 import type { StreamFrame } from '../../../shared/protocol';
-import { isActive, isRecent } from '../../../shared/sessions';
 import type { Cache, SessionChange } from '../cache/cache';
 import type { FrameChannel } from '../connection/connection';
 import { silentLogger, type Logger } from '../log';
+import { DrainBarriers } from './drain-barriers';
+import { PrefetchSet } from './prefetch-set';
 import { RequestPacer } from './request-pacer';
 import { SkipLog } from './skip-log';
 import { readTranscriptPage, type ReadPage } from './transcript-page';
+import { TranscriptPositions } from './transcript-positions';
+import { PREFETCH_LIMIT, type PriorityContext } from './transcript-priority';
+
+/** A `rate_limited` error without `retryAfterMs`: the demo backend's own figure (README). */
+const DEFAULT_RETRY_AFTER_MS = 5_000;
 
 export interface TranscriptSyncOptions {
   /** The clock the 30-minute and 24-hour rules run on (server-corrected). */
@@ -15,7 +21,9 @@ export interface TranscriptSyncOptions {
   concurrency?: number;
   /** And at most this many requests a second. */
   requestsPerSecond?: number;
-  /** Active or recent sessions beyond this many (newest first) are fetched only when opened. */
+  /** The signed-in user: their sessions come first (./transcript-priority). */
+  userId?: () => string | null;
+  /** How many sessions are fetched ahead of being opened (PREFETCH_LIMIT). */
   prefetchLimit?: number;
   /** Told after entries of an opened session were stored, so a view can show them. */
   onStored?: (sessionId: string, afterSeq: number) => void;
@@ -24,9 +32,10 @@ export interface TranscriptSyncOptions {
 }
 
 /**
- * Keeps cached transcripts current (PROTOCOL.md 3.5): every active or recent session and every
- * session a person has open, fetched page by page after the last cached seq, and watched live
- * while open. Entries are redacted by the cache before they are written.
+ * Keeps cached transcripts current (PROTOCOL.md 3.5): every session a person has open, and a
+ * bounded prefetch set of the active and recent sessions they are most likely to open
+ * (./prefetch-set), fetched page by page after the last cached seq; open ones are watched live.
+ * Any other session is fetched when opened. Entries are redacted by the cache before they are written.
  */
 export class TranscriptSync {
   private readonly opened = new Set<string>();
@@ -35,15 +44,14 @@ export class TranscriptSync {
   private readonly pacer: RequestPacer;
   private paced: NodeJS.Timeout | null = null;
   private reqCounter = 0;
-  private barriers: Array<{ waiting: Set<string>; resolve: () => void }> = [];
+  private readonly barriers = new DrainBarriers();
   private readonly pageSize: number;
   private readonly concurrency: number;
   private readonly prefetchLimit: number;
-  /**
-   * Per session, the highest seq already passed over: an entry that could not be read is never
-   * stored, so without this the next page would start at it again, for ever (PROTOCOL.md section 1).
-   */
-  private readonly passed = new Map<string, { reached: number; stored: number }>();
+  private readonly prefetch: PrefetchSet;
+  /** transcript.get requests sent, for the bench and the log. */
+  readonly stats = { requests: 0 };
+  private readonly positions: TranscriptPositions;
   private readonly skips: SkipLog;
   /** The seq each request in flight asked after, by reqId. */
   private readonly askedAfter = new Map<string, number>();
@@ -55,7 +63,9 @@ export class TranscriptSync {
   ) {
     this.pageSize = options.pageSize ?? 200;
     this.concurrency = options.concurrency ?? 8;
-    this.prefetchLimit = options.prefetchLimit ?? 250;
+    this.prefetchLimit = options.prefetchLimit ?? PREFETCH_LIMIT;
+    this.prefetch = new PrefetchSet(this.prefetchLimit);
+    this.positions = new TranscriptPositions(cache);
     this.pacer = new RequestPacer(options.requestsPerSecond ?? 100);
     this.skips = new SkipLog(options.logger ?? silentLogger);
     connection.on('frame', (frame) => this.onFrame(frame));
@@ -80,16 +90,43 @@ export class TranscriptSync {
     this.connection.send({ type: 'transcript.unwatch', sessionId });
   }
 
-  /** After the cache applied changes: sessions that moved and matter get their new entries. */
+  /**
+   * After the cache applied changes: sessions that moved and are opened or in the prefetch set get
+   * their new entries. A change set larger than the set (a snapshot, a backlog) chooses it again.
+   */
   noteApplied(changes: SessionChange[]): void {
-    const now = this.options.now();
+    const ctx = this.context();
     for (const { after, before } of changes) {
-      if (!after) {
-        if (before) this.finished(before.id, true);
-        continue;
+      if (after) continue;
+      if (before) {
+        this.prefetch.drop(before.id);
+        this.finished(before.id, true);
       }
-      if (this.opened.has(after.id) || isActive(after, now) || isRecent(after, now)) this.queue.add(after.id);
     }
+    if (changes.length > this.prefetchLimit) {
+      this.choosePrefetch(false);
+      for (const { after } of changes) if (after && this.prefetch.has(after.id)) this.queue.add(after.id);
+    } else {
+      for (const { after } of changes) if (after && this.prefetch.admit(after, ctx)) this.queue.add(after.id);
+    }
+    this.pump();
+  }
+
+  /**
+   * Chooses the prefetch set again from the cache, at connect and when caught up, and queues it
+   * best first: all of it with `recheck` (a reconnect may have missed entries), else those new to it.
+   */
+  choosePrefetch(recheck = false): void {
+    const ctx = this.context();
+    const limit = this.prefetchLimit;
+    const candidates = [
+      ...[...this.opened].map((id) => this.cache.getSession(id)).filter((s) => s !== null),
+      ...(ctx.userId ? this.cache.query({ view: 'active', ownerId: ctx.userId, limit }, ctx.now) : []),
+      ...this.cache.query({ view: 'active', limit }, ctx.now),
+      ...this.cache.query({ view: 'recent', limit }, ctx.now),
+    ];
+    const { chosen, joined } = this.prefetch.refresh(candidates, ctx);
+    for (const s of recheck ? chosen : joined) this.queue.add(s.id);
     this.pump();
   }
 
@@ -98,9 +135,7 @@ export class TranscriptSync {
    * waits for this). Later work does not hold it back, so a busy tenant cannot keep it open forever.
    */
   drained(): Promise<void> {
-    const waiting = new Set([...this.queue, ...this.inFlight.values()]);
-    if (waiting.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.barriers.push({ waiting, resolve }));
+    return this.barriers.wait([...this.queue, ...this.inFlight.values()]);
   }
 
   stop(): void {
@@ -110,11 +145,8 @@ export class TranscriptSync {
 
   private onLive(): void {
     for (const id of this.opened) this.connection.send({ type: 'transcript.watch', sessionId: id });
-    const now = this.options.now();
     for (const id of this.opened) this.queue.add(id);
-    for (const s of this.cache.query({ view: 'active', limit: this.prefetchLimit }, now)) this.queue.add(s.id);
-    for (const s of this.cache.query({ view: 'recent', limit: this.prefetchLimit }, now)) this.queue.add(s.id);
-    this.pump();
+    this.choosePrefetch(true);
   }
 
   private pump(): void {
@@ -140,12 +172,13 @@ export class TranscriptSync {
 
   private request(sessionId: string): void {
     const reqId = `t_${++this.reqCounter}`;
-    const afterSeq = this.position(sessionId);
+    const afterSeq = this.positions.of(sessionId);
     if (!this.connection.send({ type: 'transcript.get', reqId, sessionId, afterSeq, limit: this.pageSize })) {
       this.queue.add(sessionId);
       return;
     }
     this.pacer.record();
+    this.stats.requests++;
     this.inFlight.set(reqId, sessionId);
     this.askedAfter.set(reqId, afterSeq);
   }
@@ -157,7 +190,7 @@ export class TranscriptSync {
       this.inFlight.delete(frame.reqId);
       const asked = this.askedAfter.get(frame.reqId) ?? 0;
       this.askedAfter.delete(frame.reqId);
-      const before = this.position(sessionId);
+      const before = this.positions.of(sessionId);
       // The cache lost entries while the page was on its way (the session was removed and came
       // back in one batch): storing it would leave a hole, so ask again from what is held.
       if (before < asked) {
@@ -168,26 +201,35 @@ export class TranscriptSync {
       this.store(sessionId, page);
       // Not complete: the rest goes to the front of the line, so one transcript finishes first. A
       // page that got nowhere (nothing readable, not even a seq) ends it for now rather than loop.
-      if (!frame.complete && this.position(sessionId) > before) this.requeueFirst(sessionId);
+      if (!frame.complete && this.positions.of(sessionId) > before) this.requeueFirst(sessionId);
       else this.finished(sessionId, false);
       this.pump();
     } else if (frame.type === 'transcript.append') {
       if (!this.opened.has(frame.sessionId) || frame.entries.length === 0) return;
       const page = this.read(frame.sessionId, frame.entries, null);
       // Contiguous: store as is. Otherwise something was missed: fetch from the last position.
-      if (page.first !== null && page.first <= this.position(frame.sessionId) + 1) this.store(frame.sessionId, page);
+      if (page.first !== null && page.first <= this.positions.of(frame.sessionId) + 1) this.store(frame.sessionId, page);
       else {
         this.queue.add(frame.sessionId);
         this.pump();
       }
-    } else if (frame.type === 'error' && frame.reqId != null) {
-      const sessionId = this.inFlight.get(frame.reqId);
+    } else if (frame.type === 'error') {
+      const limited = frame.code === 'rate_limited';
+      // Nothing more goes until the server's time is up (a 4003 close may follow: then reconnect).
+      if (limited) this.pacer.holdFor(frame.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+      const sessionId = frame.reqId == null ? undefined : this.inFlight.get(frame.reqId);
       if (sessionId === undefined) return;
-      this.inFlight.delete(frame.reqId);
-      this.askedAfter.delete(frame.reqId);
-      this.finished(sessionId, false);
+      this.inFlight.delete(frame.reqId!);
+      this.askedAfter.delete(frame.reqId!);
+      // Refused for now, not for good: asked again once the hold is over.
+      if (limited) this.requeueFirst(sessionId);
+      else this.finished(sessionId, false);
       this.pump();
     }
+  }
+
+  private context(): PriorityContext {
+    return { opened: this.opened, userId: this.options.userId?.() ?? null, now: this.options.now() };
   }
 
   private requeueFirst(sessionId: string): void {
@@ -200,28 +242,9 @@ export class TranscriptSync {
   private finished(sessionId: string, gone: boolean): void {
     if (gone) {
       this.queue.delete(sessionId);
-      this.passed.delete(sessionId);
+      this.positions.forget(sessionId);
     }
-    this.barriers = this.barriers.filter((b) => {
-      b.waiting.delete(sessionId);
-      if (b.waiting.size > 0) return true;
-      b.resolve();
-      return false;
-    });
-  }
-
-  /** Where the next page starts: after the last stored entry, or after the last one passed over. */
-  private position(sessionId: string): number {
-    const last = this.cache.lastTranscriptSeq(sessionId);
-    const passed = this.passed.get(sessionId);
-    if (!passed) return last;
-    // The cache holds less than when we passed over (removed and back in one batch, or pruned):
-    // what was passed over no longer says what is stored, so start again from what is.
-    if (last < passed.stored) {
-      this.passed.delete(sessionId);
-      return last;
-    }
-    return Math.max(last, passed.reached);
+    this.barriers.done(sessionId);
   }
 
   private read(sessionId: string, raw: unknown[], after: number | null): ReadPage {
@@ -232,7 +255,7 @@ export class TranscriptSync {
     if (!this.cache.getSession(sessionId)) return;
     const before = this.cache.lastTranscriptSeq(sessionId);
     if (page.entries.length > 0) this.cache.appendTranscript(sessionId, page.entries);
-    if (page.reached > this.position(sessionId)) this.passed.set(sessionId, { reached: page.reached, stored: this.cache.lastTranscriptSeq(sessionId) });
+    this.positions.reached(sessionId, page.reached);
     if (this.opened.has(sessionId) && this.cache.lastTranscriptSeq(sessionId) > before) this.options.onStored?.(sessionId, before);
   }
 }

@@ -15,8 +15,6 @@ export interface WriteQueueOptions {
   defer?: (run: () => void) => void;
 }
 
-export const MAX_YIELD_MS = 250;
-
 /** Half the 16 ms frame budget: room for the socket, the tray and IPC in the same turn. */
 export const SLICE_BUDGET_MS = 6;
 
@@ -26,6 +24,9 @@ const taskJob = (task: () => void): QueuedJob => ({ step: () => (task(), true), 
  * Bulk writes in order, one slice per event-loop turn. The process that runs the core also draws
  * the tray and answers the windows, so no write may hold its event loop for long: a batch or a
  * snapshot is one transaction (./../cache/sliced-write) stepped a few milliseconds at a time.
+ * Writes start as soon as their input is here: holding them back while frames stream in (so a
+ * checkpoint behind a backlog is read first) cost ingest throughput, and the approvals' fast lane
+ * (./pending-checkpoints) already reads each batch as it arrives, ahead of its write.
  */
 export class WriteQueue extends EventEmitter<{ idle: [] }> {
   private readonly jobs: QueuedJob[] = [];
@@ -34,13 +35,6 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
   private readonly budgetMs: number;
   private readonly now: () => number;
   private readonly defer: (run: () => void) => void;
-  /**
-   * True while reading should go first (frames are streaming in): writes wait, for at most
-   * MAX_YIELD_MS in a row, so a checkpoint behind a backlog is read before the backlog is written.
-   * Set by whoever knows the stream (the sync engine).
-   */
-  readFirst: () => boolean = () => false;
-  private yieldingSince: number | null = null;
 
   constructor(options: WriteQueueOptions = {}) {
     super();
@@ -67,12 +61,6 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
     this.push(taskJob(task));
   }
 
-  /** Like pushTask, but next in line: called from the job at the head, it runs right after it. */
-  pushTaskNext(task: () => void): void {
-    this.jobs.splice(1, 0, taskJob(task));
-    this.schedule();
-  }
-
   /** The job at the head said 'wait': its input has arrived, step it again. */
   wake(): void {
     this.waiting = false;
@@ -97,24 +85,11 @@ export class WriteQueue extends EventEmitter<{ idle: [] }> {
     this.defer(() => {
       this.scheduled = false;
       try {
-        if (this.shouldYield()) return;
         this.runFor(this.budgetMs);
       } finally {
         this.schedule();
       }
     });
-  }
-
-  private shouldYield(): boolean {
-    if (!this.readFirst()) {
-      this.yieldingSince = null;
-      return false;
-    }
-    const now = this.now();
-    this.yieldingSince ??= now;
-    if (now - this.yieldingSince < MAX_YIELD_MS) return true;
-    this.yieldingSince = null;
-    return false;
   }
 
   private runFor(budgetMs: number): void {
