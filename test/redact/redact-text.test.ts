@@ -164,3 +164,18 @@ describe('idempotence', () => {
     );
   });
 });
+
+describe('a bearer token of letters only', () => {
+  // Found by seed 2269490126: a curl header inside a tool call's JSON input (\"…\") with a token
+  // that happened to have no digits went through unredacted.
+  const token = 'MAHokzhzsNPXugyJCgXbNsMSvBwXdlyejVIerTwv';
+  it('is redacted in a curl command, plain and JSON-escaped', () => {
+    const curl = `curl -sS -H "Authorization: Bearer ${token}" https://api.acme.dev/v1/invoices`;
+    for (const text of [curl, JSON.stringify({ cmd: curl })]) expect(redactText(text)).not.toContain(token);
+  });
+
+  it('is redacted in an HTTP header line, and prose after a scheme word is not', () => {
+    expect(redactText(`> Authorization: Bearer ${token}\n`)).not.toContain(token);
+    expect(redactText('Authorization: Bearer authentication is described below')).toContain('authentication');
+  });
+});

@@ -118,7 +118,8 @@ export const GITLEAKS_RULES: readonly Rule[] = [
   tok(
     'curl-auth-header',
     'authorization-header',
-    String.raw`\bcurl\b(?:${LINE}|${LINE}(?:[\r\n]{1,2}${LINE}){1,5})[ \t\n\r](?:-H|--header)(?:=|[ \t]{0,5})(?:"${CURL_AUTH}"|'${CURL_AUTH}')(?:\B|\s|$)`,
+    // A double quote may come JSON-escaped (\"), as a curl command does inside a tool call's input.
+    String.raw`\bcurl\b(?:${LINE}|${LINE}(?:[\r\n]{1,2}${LINE}){1,5})[ \t\n\r](?:-H|--header)(?:=|[ \t]{0,5})(?:\\?"${CURL_AUTH}\\?"|'${CURL_AUTH}')(?:\B|\s|$)`,
     ['curl'],
     2.75,
     'i',
@@ -168,7 +169,9 @@ export const CUSTOM_RULES: readonly Rule[] = [
       undefined,
       'i',
     ),
-    accept: (secret) => looksLikeSecretValue(secret, false),
+    // After an auth scheme a long mixed-case run of letters is a token, not the words the
+    // generic check guards against (prose has spaces, which the value cannot hold).
+    accept: (secret) => looksLikeSecretValue(secret, false) || (secret.length >= 20 && /[a-z]/.test(secret) && /[A-Z]/.test(secret) && !isPlaceholder(secret)),
   },
   // Adapted from gitleaks' curl-auth-user, which reports `user:password` as one secret: the user
   // is not secret and says whose credential leaked, so only the password goes here.
