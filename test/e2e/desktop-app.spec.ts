@@ -211,3 +211,15 @@ test('quit closes the database cleanly, and a cold start from a link opens that 
   await expect(shown.page.getByRole('heading', { level: 1, name: target.title })).toBeVisible({ timeout: 20_000 });
   expect(app.droppedSends.filter((d) => d.channel === 'parrot-tray:navigate')).toEqual([]);
 });
+
+test('a tray menu item chosen while the page is still loading is not lost', async () => {
+  await app!.quit();
+  await app!.close();
+  app = launch(asWindows());
+  // The tray exists before the popover's page has loaded: pick an item at once.
+  await app.waitForTray(20_000);
+  await app.clickTrayMenuItem('Sessions');
+  const shown = await visibleWindow(app);
+  await expect(shown.page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible({ timeout: 20_000 });
+  expect(app.droppedSends.filter((d) => d.channel === 'parrot-tray:navigate')).toEqual([]);
+});
