@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ParrotApi } from '../../shared/api';
-import { BridgeMissingError, bridgeApi } from './api/resolve-api';
+import { BridgeMissingError, bridgeApi } from './api/bridge-api';
 import { createWebApi } from './api/web-api';
 import { App } from './App';
 import { BridgeMissing } from './views/BridgeMissing';

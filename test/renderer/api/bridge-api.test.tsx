@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BridgeMissingError, bridgeApi } from '../../../src/renderer/src/api/resolve-api';
+import { BridgeMissingError, bridgeApi } from '../../../src/renderer/src/api/bridge-api';
 import { BridgeMissing } from '../../../src/renderer/src/views/BridgeMissing';
 import { FakeApi } from '../fake-api';
 
