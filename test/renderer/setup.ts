@@ -1,12 +1,12 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { useSessionsStore } from '../../src/renderer/src/state/useSessionsStore';
+import { useStatusStore } from '../../src/renderer/src/state/useStatusStore';
 import { DEFAULT_FILTERS, useUiStore } from '../../src/renderer/src/state/useUiStore';
 
-const initialSessions = useSessionsStore.getState();
+const initialStatus = useStatusStore.getState();
 
 afterEach(() => {
   cleanup();
-  useSessionsStore.setState(initialSessions, true);
+  useStatusStore.setState(initialStatus, true);
   useUiStore.setState({ route: { name: 'popover' }, filters: DEFAULT_FILTERS });
 });

@@ -2,15 +2,13 @@ import { useEffect } from 'react';
 import type { ParrotApi } from '../../shared/api';
 import { ApiProvider } from './api/api-context';
 import { useUiStore } from './state/useUiStore';
-import { useViewSubscription } from './state/useViewSubscription';
 import { DetailView } from './views/detail/DetailView';
 import { Popover } from './views/popover/Popover';
 import { SessionsPage } from './views/sessions/SessionsPage';
 import { SettingsPage } from './views/settings/SettingsPage';
 
-/** The renderer's root: one API, one store, three places to be. */
+/** The renderer's root: one API, three places to be; each view asks the core for what it shows. */
 export function App({ api }: { api: ParrotApi }) {
-  useViewSubscription(api);
   const route = useUiStore((s) => s.route);
   const back = useUiStore((s) => s.back);
   const go = useUiStore((s) => s.go);

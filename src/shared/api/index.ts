@@ -1,4 +1,5 @@
 export * from './schemas';
+export * from './queries';
 export * from './parrot-api';
-export * from './bridge-wire';
+export * from './client-wire';
 export * from './ipc-channels';

@@ -1,24 +1,13 @@
 import { z } from 'zod';
 import { ConnectionState } from '../connection-state';
 import { NotifySettings } from '../notify-settings';
-import { CommandRequest as ProtocolCommandRequest, Id, Ref, Session, TranscriptEntry } from '../protocol';
+import { CommandRequest as ProtocolCommandRequest, Id, Ref, TranscriptEntry } from '../protocol';
 
 /**
- * The one API between the renderer and the main side, as schemas. The Electron preload carries it
- * over IPC and the web preview over a loopback WebSocket; both validate every message with these,
- * and every type below is inferred from them.
+ * The one API between the renderer and the core, as schemas. In the app it runs over a MessagePort
+ * straight to the core's process, in the web preview over a loopback WebSocket; the core
+ * validates every message with these, and every type below is inferred from them.
  */
-
-/**
- * The sessions of a view message, read one by one: a session that fails its schema is dropped
- * alone, never the message (PROTOCOL.md section 1's rule, kept across the bridge and IPC too).
- */
-const SessionList = z.array(z.unknown()).transform((items) =>
-  items.flatMap((raw) => {
-    const read = Session.safeParse(raw);
-    return read.success ? [read.data] : [];
-  }),
-);
 
 /**
  * Sessions the stream sent that could not be read (PROTOCOL.md section 1): the view says "N
@@ -30,35 +19,31 @@ export const UnreadableSessions = z.object({
   ids: z.array(Id),
 });
 
-/** The whole view: sent first, and again whenever the receiver has missed a version. */
-export const ViewSnapshot = z.object({
-  kind: z.literal('snapshot'),
-  version: z.number().int().nonnegative(),
-  sessions: SessionList,
+/** The core restarted after it stopped on its own: the app says so rather than hide it. */
+export const CoreRestart = z.object({
+  /** Restarts since the app started. */
+  count: z.number().int().positive(),
+  /** When the last one happened (ms since the epoch). */
+  at: z.number(),
+  /** How the core stopped, in words ("exited with code 1", "killed by signal 9"). */
+  reason: z.string(),
+});
+
+/**
+ * Everything a window shows besides sessions: sent when a client connects, then whenever a part
+ * changes. Sessions come through live queries (queries.ts).
+ */
+export const AppStatus = z.object({
   connection: ConnectionState,
   user: Ref.nullable(),
   /** Server time minus local time, so the 30-minute and 24-hour rules use the server's clock. */
   skewMs: z.number(),
   /** True when the app runs against its own demo backend: the UI says "Demo data". */
   demo: z.boolean(),
-  /** Optional so an older main side still fits; the core always sends it. */
-  unreadable: UnreadableSessions.optional(),
+  unreadable: UnreadableSessions,
+  /** Null until the core has had to be restarted. */
+  coreRestart: CoreRestart.nullable(),
 });
-
-/** What changed since `version - 1`: sessions by id, never whole lists. */
-export const ViewDelta = z.object({
-  kind: z.literal('delta'),
-  version: z.number().int().positive(),
-  upserts: SessionList,
-  removals: z.array(Id),
-  connection: ConnectionState.optional(),
-  user: Ref.nullable().optional(),
-  skewMs: z.number().optional(),
-  /** Present when what could not be read changed. */
-  unreadable: UnreadableSessions.optional(),
-});
-
-export const ViewUpdate = z.discriminatedUnion('kind', [ViewSnapshot, ViewDelta]);
 
 /** A command as the renderer asks for it: the protocol's own fields and rule, without reqId. */
 export const CommandRequest = ProtocolCommandRequest;
@@ -127,13 +112,12 @@ export type ApiMethod = keyof typeof API_METHODS;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;
 export type ApiResult<M extends ApiMethod> = z.output<(typeof API_METHODS)[M]['result']>;
 
-/** Pushed from main: the view, and new transcript entries of an opened session. */
+/** Pushed by the core: new transcript entries of a session opened with `openSession`. */
 export const TranscriptPush = z.object({ sessionId: Id, entries: z.array(TranscriptEntry) });
 
 export type UnreadableSessions = z.infer<typeof UnreadableSessions>;
-export type ViewSnapshot = z.infer<typeof ViewSnapshot>;
-export type ViewDelta = z.infer<typeof ViewDelta>;
-export type ViewUpdate = z.infer<typeof ViewUpdate>;
+export type CoreRestart = z.infer<typeof CoreRestart>;
+export type AppStatus = z.infer<typeof AppStatus>;
 export type CommandRequest = z.infer<typeof CommandRequest>;
 export type CommandReply = z.infer<typeof CommandReply>;
 export type TranscriptPush = z.infer<typeof TranscriptPush>;

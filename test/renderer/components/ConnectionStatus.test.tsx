@@ -8,9 +8,11 @@ import { SettingsPage } from '../../../src/renderer/src/views/settings/SettingsP
 import type { ConnectionState } from '../../../src/shared/connection-state';
 import { clockTime } from '../../../src/shared/format';
 import { chat, flowRun, MINUTE, NOW, SECOND, task } from '../../shared/fixtures';
-import { LIVE } from '../fake-api';
+import { FakeApi, LIVE, type FakeOptions } from '../fake-api';
 import { stubLayout } from '../sessions/helpers';
-import { connectionLine, feed, offline, push, renderWithApi } from './render-helpers';
+import { connectionLine, offline, renderWithApi } from './render-helpers';
+
+const core = (list: typeof sessions, options: FakeOptions = {}) => new FakeApi(list, options);
 
 const sessions = [flowRun({ id: 'fr_1' }), task({ id: 'bt_1' }), chat({ id: 'ch_1' })];
 const asOf = clockTime(NOW - 10 * MINUTE);
@@ -37,8 +39,7 @@ describe.each(views)('the connection status on %s', (_name, view) => {
   });
 
   it('says "Live", politely, with the dot beside the words', () => {
-    feed(sessions);
-    renderWithApi(view());
+    const { api } = renderWithApi(view(), core(sessions));
     const line = connectionLine();
     expect(line.textContent).toBe('Live');
     expect(within(line).getByRole('status').getAttribute('aria-live')).toBe('polite');
@@ -46,9 +47,8 @@ describe.each(views)('the connection status on %s', (_name, view) => {
   });
 
   it('counts down to the next try, one second at a time, when the backend goes away', () => {
-    feed(sessions);
-    renderWithApi(view());
-    act(() => push({ connection: offline({ offlineSince: NOW - 10 * MINUTE, nextTryAt: NOW + 4 * SECOND }) }));
+    const { api } = renderWithApi(view(), core(sessions));
+    act(() => api.setStatus({ connection: offline({ offlineSince: NOW - 10 * MINUTE, nextTryAt: NOW + 4 * SECOND }) }));
     expect(connectionLine().textContent).toBe(`Offline, data as of ${asOf} — reconnecting in 4 s`);
     act(() => vi.advanceTimersByTime(SECOND));
     expect(connectionLine().textContent).toBe(`Offline, data as of ${asOf} — reconnecting in 3 s`);
@@ -57,8 +57,7 @@ describe.each(views)('the connection status on %s', (_name, view) => {
   });
 
   it('says how old the data is once it stops trying', () => {
-    feed(sessions, { connection: stopped });
-    renderWithApi(view());
+    const { api } = renderWithApi(view(), core(sessions, { connection: stopped }));
     expect(connectionLine().textContent).toBe(`Offline, data as of ${asOf}`);
     expect(connectionLine().className).toContain('conn-offline');
   });
@@ -67,24 +66,21 @@ describe.each(views)('the connection status on %s', (_name, view) => {
     ['signin-needed', 'Sign-in needed'],
     ['update-needed', 'Update needed'],
   ] as const)('says %s in words', (phase, words) => {
-    feed(sessions, { connection: { ...stopped, phase } });
-    renderWithApi(view());
+    renderWithApi(view(), core(sessions, { connection: { ...stopped, phase } }));
     expect(connectionLine().textContent).toBe(words);
     expect(connectionLine().className).toContain('conn-action');
   });
 
   it('goes back to "Live" when the connection returns', () => {
-    feed(sessions, { connection: stopped });
-    renderWithApi(view());
-    act(() => push({ connection: LIVE }));
+    const { api } = renderWithApi(view(), core(sessions, { connection: stopped }));
+    act(() => api.setStatus({ connection: LIVE }));
     expect(connectionLine().textContent).toBe('Live');
   });
 });
 
 describe('the connection status on a session not loaded yet', () => {
   it('still says the data is offline', () => {
-    feed([], { connection: stopped });
-    renderWithApi(<DetailView id="fr_gone" />);
+    renderWithApi(<DetailView id="fr_gone" />, core([], { connection: stopped }));
     expect(screen.getByRole('heading', { name: 'Session not found' })).toBeTruthy();
     expect(connectionLine().textContent).toContain('Offline, data as of');
   });

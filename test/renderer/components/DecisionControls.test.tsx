@@ -2,17 +2,17 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DecisionControls } from '../../../src/renderer/src/components/DecisionControls';
 import { SessionRow } from '../../../src/renderer/src/components/SessionRow';
-import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
+import { useLiveQuery } from '../../../src/renderer/src/state/useLiveQuery';
 import type { CommandReply } from '../../../src/shared/api';
 import { checkpoint, flowRun, NOW } from '../../shared/fixtures';
-import { LIVE } from '../fake-api';
-import { commandCalls, feed, offline, push, renderWithApi } from './render-helpers';
+import { FakeApi, LIVE } from '../fake-api';
+import { commandCalls, offline, renderWithApi } from './render-helpers';
 
 const paused = flowRun({ id: 'fr_7', title: 'Nightly dependency upgrade', status: 'paused', checkpoint: { ...checkpoint('cp_3'), prompt: 'Merge the upgrade PR?' } });
 
-/** A row that shows whatever the store holds, as the lists do. */
+/** A row that shows whatever the core last answered, as the lists do. */
 function LiveRow({ id }: { id: string }) {
-  const session = useSessionsStore((s) => s.byId.get(id));
+  const session = useLiveQuery({ view: 'session', id }).result?.session;
   return session ? <SessionRow session={session} now={NOW} /> : null;
 }
 
@@ -26,8 +26,7 @@ describe('DecisionControls', () => {
   });
 
   it('approves with the checkpoint id and leaves the row alone until the delta arrives', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<LiveRow id="fr_7" />);
+    const { api } = renderWithApi(<LiveRow id="fr_7" />, new FakeApi([paused]));
     await act(async () => fireEvent.click(approve()));
     expect(commandCalls(api)).toEqual([{ action: 'approve', sessionId: 'fr_7', checkpointId: 'cp_3' }]);
     // The reply is in, yet the row still shows what the server last said.
@@ -35,14 +34,13 @@ describe('DecisionControls', () => {
     expect(screen.getByText('Merge the upgrade PR?')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Approval sent');
 
-    act(() => push({ upserts: [{ ...paused, status: 'running', checkpoint: null }] }));
+    act(() => api.push({ upserts: [{ ...paused, status: 'running', checkpoint: null }] }));
     expect(screen.getByText('Running')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Approve/ })).toBeNull();
   });
 
   it('shows "Approving…" and takes no second click while the call is in flight', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<DecisionControls session={paused} />);
+    const { api } = renderWithApi(<DecisionControls session={paused} />, new FakeApi([paused]));
     let answer: (reply: CommandReply) => void = () => {};
     api.answers.command = () => new Promise((resolve) => (answer = resolve));
     fireEvent.click(approve());
@@ -57,8 +55,7 @@ describe('DecisionControls', () => {
   });
 
   it('rejects with a comment after confirming in a dialog', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<DecisionControls session={paused} />);
+    const { api } = renderWithApi(<DecisionControls session={paused} />, new FakeApi([paused]));
     fireEvent.click(reject());
     const dialog = screen.getByRole('dialog', { name: 'Reject checkpoint?' });
     expect(within(dialog).getByText('Merge the upgrade PR?')).toBeTruthy();
@@ -69,8 +66,7 @@ describe('DecisionControls', () => {
   });
 
   it('sends no comment when none is given, and nothing at all on Cancel', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<DecisionControls session={paused} />);
+    const { api } = renderWithApi(<DecisionControls session={paused} />, new FakeApi([paused]));
     fireEvent.click(reject());
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -83,8 +79,7 @@ describe('DecisionControls', () => {
   });
 
   it('closes the dialog on Escape without rejecting', () => {
-    feed([paused]);
-    const { api } = renderWithApi(<DecisionControls session={paused} />);
+    const { api } = renderWithApi(<DecisionControls session={paused} />, new FakeApi([paused]));
     fireEvent.click(reject());
     fireEvent.keyDown(screen.getByRole('textbox', { name: /Comment/ }), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -92,8 +87,7 @@ describe('DecisionControls', () => {
   });
 
   it('is disabled while offline and says why', () => {
-    feed([paused], { connection: offline() });
-    const { api } = renderWithApi(<DecisionControls session={paused} />);
+    const { api } = renderWithApi(<DecisionControls session={paused} />, new FakeApi([paused], { connection: offline() }));
     expect(approve().getAttribute('aria-disabled')).toBe('true');
     expect(reject().getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText('Offline — decisions need a live connection')).toBeTruthy();
@@ -102,14 +96,13 @@ describe('DecisionControls', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(commandCalls(api)).toEqual([]);
 
-    act(() => push({ connection: LIVE }));
+    act(() => api.setStatus({ connection: LIVE }));
     expect(approve().getAttribute('aria-disabled')).toBe('false');
     expect(screen.queryByText('Offline — decisions need a live connection')).toBeNull();
   });
 
   it('shows a conflict in words and keeps the row as it was', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<LiveRow id="fr_7" />);
+    const { api } = renderWithApi(<LiveRow id="fr_7" />, new FakeApi([paused]));
     api.answers.command = () => ({ ok: false, code: 'conflict', message: 'checkpoint cp_3 was already rejected by Grace' });
     await act(async () => fireEvent.click(approve()));
     expect(screen.getByRole('alert').textContent).toBe("Couldn't approve: checkpoint cp_3 was already rejected by Grace");
@@ -117,8 +110,7 @@ describe('DecisionControls', () => {
   });
 
   it('shows a failed call in words', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<DecisionControls session={paused} />);
+    const { api } = renderWithApi(<DecisionControls session={paused} />, new FakeApi([paused]));
     api.answers.command = () => Promise.reject(new Error('not connected to Parrot Tray'));
     fireEvent.click(reject());
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reject checkpoint' })));
@@ -126,12 +118,11 @@ describe('DecisionControls', () => {
   });
 
   it('forgets the last outcome when a new checkpoint arrives', async () => {
-    feed([paused]);
-    const { api } = renderWithApi(<LiveRow id="fr_7" />);
+    const { api } = renderWithApi(<LiveRow id="fr_7" />, new FakeApi([paused]));
     api.answers.command = () => ({ ok: false, code: 'conflict', message: 'already decided' });
     await act(async () => fireEvent.click(approve()));
     expect(screen.getByRole('alert')).toBeTruthy();
-    act(() => push({ upserts: [{ ...paused, checkpoint: { ...checkpoint('cp_4'), prompt: 'Deploy?' } }] }));
+    act(() => api.push({ upserts: [{ ...paused, checkpoint: { ...checkpoint('cp_4'), prompt: 'Deploy?' } }] }));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByText('Deploy?')).toBeTruthy();
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionRow } from '../../../src/renderer/src/components/SessionRow';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { ago, chat, checkpoint, flowRun, MINUTE, NOW, task } from '../../shared/fixtures';
-import { feed, renderWithApi } from './render-helpers';
+import { renderWithApi } from './render-helpers';
 
 describe('SessionRow', () => {
   it('shows kind, title, status, progress, owner and when it last moved', () => {
@@ -50,13 +50,14 @@ describe('SessionRow', () => {
     expect(screen.getByRole('button', { name: /^Reject/ })).toBeTruthy();
   });
 
-  it('rolls up the children of a fan-out parent', () => {
-    const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'];
-    const parent = task({ id: 'bt_parent', task: { childIds: ids } });
-    const statuses = ['completed', 'completed', 'completed', 'failed', 'running', 'running', 'queued', 'running'];
-    feed([parent, ...ids.map((id, i) => task({ id, status: statuses[i]!, task: { parentId: 'bt_parent' } }))]);
-    renderWithApi(<SessionRow session={parent} now={NOW} />);
+  it("rolls up the children of a fan-out parent from the row's tally, not from other rows", () => {
+    const parent = task({ id: 'bt_parent', task: { childIds: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'] } });
+    const { rerender } = renderWithApi(<SessionRow session={parent} now={NOW} rollUp={{ total: 8, done: 3, failed: 1, running: 4, unknown: 0 }} />);
     expect(screen.getByText('3 of 8 done, 1 failed')).toBeTruthy();
+    rerender(<SessionRow session={parent} now={NOW} rollUp={{ total: 8, done: 4, failed: 1, running: 3, unknown: 0 }} />);
+    expect(screen.getByText('4 of 8 done, 1 failed')).toBeTruthy();
+    rerender(<SessionRow session={parent} now={NOW} rollUp={null} />);
+    expect(screen.queryByText(/Subtasks/)).toBeNull();
   });
 
   it('flags a running session that has not moved for 30 minutes, and only then', () => {

@@ -5,7 +5,6 @@ import { Popover } from '../../../src/renderer/src/views/popover/Popover';
 import { SessionsPage } from '../../../src/renderer/src/views/sessions/SessionsPage';
 import { flowRun } from '../../shared/fixtures';
 import { FakeApi } from '../fake-api';
-import { feed, push } from './render-helpers';
 
 // The Sessions page's list is virtualized (no rows without layout here), so it shows its count.
 const views = {
@@ -16,8 +15,8 @@ const views = {
 describe('sessions that could not be read', () => {
   for (const [name, { View, shown }] of Object.entries(views)) {
     it(`${name}: says how many, with the ids behind a disclosure, beside every session that could be read`, () => {
-      feed([flowRun({ id: 'fr_ok', title: 'Readable run' })], { unreadable: { count: 6, ids: ['bad_kind', 'bad_title'] } });
-      render(<ApiProvider api={new FakeApi()}><View /></ApiProvider>);
+      const api = new FakeApi([flowRun({ id: 'fr_ok', title: 'Readable run' })], { unreadable: { count: 6, ids: ['bad_kind', 'bad_title'] } });
+      render(<ApiProvider api={api}><View /></ApiProvider>);
       const summary = screen.getByText('6 sessions could not be read');
       const details = summary.closest('details')!;
       expect(details.open).toBe(false);
@@ -28,19 +27,18 @@ describe('sessions that could not be read', () => {
     });
   }
 
-  it('follows the stream: a delta updates the count, and it goes once all are readable again', () => {
-    feed([], { unreadable: { count: 1, ids: ['bad_kind'] } });
-    render(<ApiProvider api={new FakeApi()}><Popover /></ApiProvider>);
+  it('follows the core: a new status updates the count, and it goes once all are readable again', () => {
+    const api = new FakeApi([], { unreadable: { count: 1, ids: ['bad_kind'] } });
+    render(<ApiProvider api={api}><Popover /></ApiProvider>);
     expect(screen.getByText('1 session could not be read')).toBeTruthy();
-    act(() => push({ unreadable: { count: 2, ids: ['bad_kind', 'bad_owner'] } }));
+    act(() => api.setStatus({ unreadable: { count: 2, ids: ['bad_kind', 'bad_owner'] } }));
     expect(screen.getByText('2 sessions could not be read')).toBeTruthy();
-    act(() => push({ unreadable: { count: 0, ids: [] } }));
+    act(() => api.setStatus({ unreadable: { count: 0, ids: [] } }));
     expect(screen.queryByText(/could not be read/)).toBeNull();
   });
 
   it('says nothing while every session is readable', () => {
-    feed([flowRun()]);
-    render(<ApiProvider api={new FakeApi()}><Popover /></ApiProvider>);
+    render(<ApiProvider api={new FakeApi([flowRun()])}><Popover /></ApiProvider>);
     expect(screen.queryByText(/could not be read/)).toBeNull();
   });
 });

@@ -1,12 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
-import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
-import type { UnreadableSessions } from '../../../src/shared/api';
 import type { ConnectionState } from '../../../src/shared/connection-state';
-import type { Session } from '../../../src/shared/protocol';
 import { NOW } from '../../shared/fixtures';
-import { FakeApi, LIVE } from '../fake-api';
+import { FakeApi } from '../fake-api';
 
 export const offline = (over: Partial<ConnectionState> = {}): ConnectionState => ({
   phase: 'reconnecting',
@@ -15,27 +12,6 @@ export const offline = (over: Partial<ConnectionState> = {}): ConnectionState =>
   reason: 'network unreachable',
   ...over,
 });
-
-/** The first snapshot, as the main side sends it. */
-export function feed(sessions: Session[], options: { connection?: ConnectionState; demo?: boolean; unreadable?: UnreadableSessions } = {}): void {
-  useSessionsStore.getState().apply({
-    kind: 'snapshot',
-    version: 0,
-    sessions,
-    connection: options.connection ?? LIVE,
-    user: { id: 'u_ada', name: 'Ada Lovelace' },
-    skewMs: 0,
-    demo: options.demo ?? false,
-    ...(options.unreadable ? { unreadable: options.unreadable } : {}),
-  });
-}
-
-/** The next delta after whatever the store holds. */
-export function push(delta: { upserts?: Session[]; removals?: string[]; connection?: ConnectionState; unreadable?: UnreadableSessions }): void {
-  const { version } = useSessionsStore.getState();
-  const { upserts = [], removals = [], ...rest } = delta;
-  useSessionsStore.getState().apply({ kind: 'delta', version: version + 1, upserts, removals, ...rest });
-}
 
 /**
  * Every view's connection line (ConnectionStatus): the polite status with the phase, and the

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { useListKeyboard } from '../../../src/renderer/src/components/useListKeyboard';
+import { rowsOf, useListKeyboard } from '../../../src/renderer/src/components/useListKeyboard';
 
 /** A list with its own search box, as the Sessions page has. */
 function SearchableList({ ids, onOpen }: { ids: string[]; onOpen: (id: string) => void }) {
   const search = useRef<HTMLInputElement>(null);
-  const keys = useListKeyboard({ ids, onOpen, onSearch: () => search.current?.focus() });
+  const keys = useListKeyboard({ rows: rowsOf(ids), onOpen, onSearch: () => search.current?.focus() });
   return (
     <div {...keys.containerProps}>
       <input ref={search} aria-label="Search sessions" />

@@ -1,13 +1,12 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { DetailView } from '../../../src/renderer/src/views/detail/DetailView';
 import type { Session } from '../../../src/shared/protocol';
 import { ago, chat, checkpoint, flowRun, HOUR, MINUTE, task } from '../../shared/fixtures';
-import { FakeApi } from '../fake-api';
-import { feed, renderWithApi, stubLayout } from '../sessions/helpers';
+import type { FakeApi } from '../fake-api';
+import { coreAt, renderWithApi, stubLayout } from '../sessions/helpers';
 import { checkpointEntry, message } from './entries';
 
 const origin = { surface: 'schedule', sandbox: 'sbx_81', profile: 'default', runtime: 'node22', repo: 'acme/api', branch: 'deps/nightly' };
@@ -24,13 +23,22 @@ const run = flowRun({
 /** The value beside a term in the page's description lists. */
 const fact = (term: string) => screen.getAllByText(term).find((el) => el.tagName === 'DT')?.nextElementSibling?.textContent;
 
-function show(id: string, sessions: Session[] = [run], api = new FakeApi()) {
+function show(id: string, sessions: Session[] = [run], api: FakeApi = coreAt([])) {
   stubLayout({ viewport: 4000, row: 40 });
-  feed(sessions);
+  api.push({ upserts: sessions });
   return renderWithApi(<DetailView id={id} />, api);
 }
 
 describe('DetailView', () => {
+  it('says it is loading until the first answer, then shows the session', () => {
+    const api = coreAt([run], { held: true });
+    renderWithApi(<DetailView id="fr_7" />, api);
+    expect(screen.getByRole('heading', { name: 'Loading session…' })).toBeTruthy();
+    expect(api.openQueries()).toEqual([{ view: 'session', id: 'fr_7' }]);
+    act(() => api.release());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Nightly dependency upgrade');
+  });
+
   it('says when the session is gone, with a way back', async () => {
     show('fr_missing');
     useUiStore.setState({ route: { name: 'detail', id: 'fr_missing', from: 'sessions' } });
@@ -40,11 +48,8 @@ describe('DetailView', () => {
   });
 
   it('turns into "not found" when the session is removed while open', () => {
-    show('fr_7');
-    const { version } = useSessionsStore.getState();
-    act(() => {
-      useSessionsStore.getState().apply({ kind: 'delta', version: version + 1, upserts: [], removals: ['fr_7'] });
-    });
+    const { api } = show('fr_7');
+    act(() => api.push({ removals: ['fr_7'] }));
     expect(screen.getByRole('heading', { name: 'Session not found' })).toBeTruthy();
   });
 
@@ -82,7 +87,7 @@ describe('DetailView', () => {
   });
 
   it('lists past decisions from the transcript', async () => {
-    const api = new FakeApi();
+    const api = coreAt([]);
     api.transcriptOf.fr_8 = [
       checkpointEntry(1, { id: 'cp_1', prompt: 'Run the migration?' }),
       checkpointEntry(2, { id: 'cp_1', prompt: 'Run the migration?', decision: 'approved', decidedBy: 'Grace Hopper', comment: 'Go ahead' }),
@@ -127,7 +132,7 @@ describe('DetailView', () => {
   });
 
   it('shows a chat as a conversation with its mode, count and state', async () => {
-    const api = new FakeApi();
+    const api = coreAt([]);
     api.transcriptOf.ch_1 = [message(1, { role: 'user', author: 'Ada Lovelace', text: 'Why is CI slow?' }), message(2, { role: 'agent', text: 'The cache is cold.' })];
     show('ch_1', [chat({ id: 'ch_1', title: 'CI question', chat: { mode: 'ask', messageCount: 2 } })], api);
     const conversation = await screen.findByRole('list', { name: 'Conversation' });

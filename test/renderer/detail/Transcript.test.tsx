@@ -3,16 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DetailView } from '../../../src/renderer/src/views/detail/DetailView';
 import { task } from '../../shared/fixtures';
-import { FakeApi } from '../fake-api';
-import { feed, renderWithApi, stubLayout } from '../sessions/helpers';
+import { coreAt, renderWithApi, stubLayout } from '../sessions/helpers';
 import { checkpointEntry, fileEdit, message, status, step, toolCall } from './entries';
 
 const session = task({ id: 'bt_1', title: 'Backfill invoices', status: 'completed' });
 
 function open(entries = [message(1, { role: 'user', text: 'Hello' })]) {
   stubLayout({ viewport: 4000, row: 40 });
-  feed([session]);
-  const api = new FakeApi();
+  const api = coreAt([session]);
   api.transcriptOf.bt_1 = entries;
   return renderWithApi(<DetailView id="bt_1" />, api);
 }
@@ -114,8 +112,7 @@ describe('Transcript', () => {
 
   it('says when the transcript cannot load, and tries again', async () => {
     stubLayout({ viewport: 4000, row: 40 });
-    feed([session]);
-    const api = new FakeApi();
+    const api = coreAt([session]);
     let fail = true;
     api.answers.transcript = () => {
       if (fail) throw new Error('cache locked');
@@ -130,8 +127,7 @@ describe('Transcript', () => {
 
   it('shows a loading state while the cache answers', async () => {
     stubLayout();
-    feed([session]);
-    const api = new FakeApi();
+    const api = coreAt([session]);
     api.answers.transcript = () => new Promise(() => {});
     renderWithApi(<DetailView id="bt_1" />, api);
     expect(screen.getByText('Loading transcript…')).toBeTruthy();
@@ -139,8 +135,7 @@ describe('Transcript', () => {
 
   it('virtualizes a long transcript', async () => {
     stubLayout({ viewport: 400, row: 40 });
-    feed([session]);
-    const api = new FakeApi();
+    const api = coreAt([session]);
     api.transcriptOf.bt_1 = Array.from({ length: 3000 }, (_, i) => message(i + 1, { role: 'agent', text: `Line ${i + 1}` }));
     renderWithApi(<DetailView id="bt_1" />, api);
     await screen.findByText('Line 1');

@@ -7,7 +7,7 @@ import { Popover } from '../../../src/renderer/src/views/popover/Popover';
 import { ago, chat, checkpoint, flowRun, HOUR, MINUTE, NOW, task } from '../../shared/fixtures';
 import type { ConnectionState } from '../../../src/shared/connection-state';
 import { FakeApi } from '../fake-api';
-import { commandCalls, feed, offline } from '../components/render-helpers';
+import { commandCalls, offline } from '../components/render-helpers';
 
 // Active Now: Upgrade (1 min), Chat (29 min); Recent: Report (1 h).
 const sessions = [
@@ -17,8 +17,7 @@ const sessions = [
 ];
 
 function renderPopover(connection?: ConnectionState) {
-  feed(sessions, connection ? { connection } : {});
-  const api = new FakeApi();
+  const api = new FakeApi(sessions, connection ? { connection } : {});
   render(<ApiProvider api={api}><Popover /></ApiProvider>);
   return api;
 }
@@ -101,11 +100,14 @@ describe('Popover keyboard', () => {
   });
 
   it('keeps focus on a chat that moves from Active Now to Recent', () => {
-    renderPopover();
+    const api = renderPopover();
     press('j');
     press('j');
     expect(focused()).toBe('Chat');
-    act(() => vi.advanceTimersByTime(MINUTE));
+    act(() => {
+      vi.advanceTimersByTime(MINUTE);
+      api.tick();
+    });
     expect(within(screen.getByRole('list', { name: /^Recent/ })).getByRole('button', { name: 'Open Chat' })).toBe(document.activeElement);
   });
 });

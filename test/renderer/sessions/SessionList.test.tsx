@@ -1,9 +1,14 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { App } from '../../../src/renderer/src/App';
+import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { ROW_ESTIMATE_PX } from '../../../src/renderer/src/views/sessions/SessionList';
 import { SessionsPage } from '../../../src/renderer/src/views/sessions/SessionsPage';
+import { WINDOW_MAX } from '../../../src/renderer/src/views/sessions/window';
+import type { ViewQuery } from '../../../src/shared/api';
 import { SECOND, ago, flowRun } from '../../shared/fixtures';
-import { countText, feed, renderWithApi, stubLayout } from './helpers';
+import type { FakeApi } from '../fake-api';
+import { coreAt, countText, renderWithApi, stubLayout } from './helpers';
 
 /** 10,000 finished runs, newest first by construction: run 0 is the newest. */
 const many = Array.from({ length: 10_000 }, (_, i) =>
@@ -11,12 +16,27 @@ const many = Array.from({ length: 10_000 }, (_, i) =>
 );
 
 const items = () => within(screen.getByRole('list', { name: 'Sessions' })).getAllByRole('listitem');
+type SessionsQuery = Extract<ViewQuery, { view: 'sessions' }>;
+/** Every sessions query the page ever opened, and the one open now. */
+const asked = (api: FakeApi) => api.watches.map((w) => w.query).filter((q): q is SessionsQuery => q.view === 'sessions');
+const openWindow = (api: FakeApi) => {
+  const open = api.openQueries().filter((q): q is SessionsQuery => q.view === 'sessions');
+  expect(open).toHaveLength(1);
+  return open[0]!;
+};
 
-describe('the virtualized Sessions list', () => {
+function scrollTo(row: number) {
+  const scroller = screen.getByTestId('sessions-scroll');
+  act(() => {
+    scroller.scrollTop = row * ROW_ESTIMATE_PX;
+    fireEvent.scroll(scroller);
+  });
+}
+
+describe('the windowed Sessions list', () => {
   it('renders only a window of 10,000 rows, each saying where it sits in the whole', () => {
     stubLayout({ viewport: 600, row: 60 });
-    feed(many);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(many));
     expect(countText()).toBe('10,000 sessions');
     const rows = items();
     expect(rows.length).toBeGreaterThan(5);
@@ -27,24 +47,60 @@ describe('the virtualized Sessions list', () => {
     expect(screen.queryByText('Run 9999')).toBeNull();
   });
 
+  it('asks the core for the rows around the view only, never the whole list', () => {
+    stubLayout({ viewport: 600, row: ROW_ESTIMATE_PX });
+    const api = coreAt(many);
+    renderWithApi(<SessionsPage />, api);
+    expect(openWindow(api)).toEqual({ view: 'sessions', filters: {}, offset: 0, limit: 100 });
+    scrollTo(5000);
+    const at = openWindow(api);
+    expect(at.offset).toBeLessThanOrEqual(5000);
+    expect(at.offset + at.limit).toBeGreaterThan(5010);
+    expect(at.limit).toBeLessThanOrEqual(200);
+    expect(asked(api).every((q) => q.limit <= WINDOW_MAX)).toBe(true);
+  });
+
+  it('does not ask again while scrolling within the window it holds', () => {
+    stubLayout({ viewport: 600, row: ROW_ESTIMATE_PX });
+    const api = coreAt(many);
+    renderWithApi(<SessionsPage />, api);
+    scrollTo(5030);
+    const before = asked(api).length;
+    for (const row of [5031, 5035, 5040, 5045, 5050]) scrollTo(row);
+    expect(asked(api)).toHaveLength(before);
+  });
+
   it('moves the window as the list scrolls', async () => {
     stubLayout({ viewport: 600, row: ROW_ESTIMATE_PX });
-    feed(many);
-    renderWithApi(<SessionsPage />);
-    const scroller = screen.getByTestId('sessions-scroll');
-    act(() => {
-      scroller.scrollTop = 5000 * ROW_ESTIMATE_PX;
-      fireEvent.scroll(scroller);
-    });
+    renderWithApi(<SessionsPage />, coreAt(many));
+    scrollTo(5000);
     await waitFor(() => expect(screen.getByText('Run 5000')).toBeTruthy());
     expect(screen.queryByText('Run 0')).toBeNull();
     expect(items().length).toBeLessThan(40);
   });
 
-  it('End brings the last row into the DOM and focuses it', async () => {
+  it('shows busy placeholder rows of a row\'s height until their answer lands', () => {
+    stubLayout({ viewport: 600, row: ROW_ESTIMATE_PX });
+    const api = coreAt(many);
+    renderWithApi(<SessionsPage />, api);
+    api.hold();
+    scrollTo(5000);
+    const waiting = items();
+    expect(waiting.length).toBeGreaterThan(5);
+    expect(waiting.every((r) => r.getAttribute('aria-busy') === 'true')).toBe(true);
+    expect(waiting.every((r) => (r.firstElementChild as HTMLElement).style.height === `${ROW_ESTIMATE_PX}px`)).toBe(true);
+    expect(screen.queryByText('Run 5000')).toBeNull();
+    // The count stays the whole list's while the window moves.
+    expect(countText()).toBe('10,000 sessions');
+    act(() => api.release());
+    expect(screen.getByText('Run 5000')).toBeTruthy();
+    expect(items().some((r) => r.getAttribute('aria-busy') === 'true')).toBe(false);
+  });
+
+  it('End brings the last row into the DOM, asks for it, and focuses it', async () => {
     stubLayout({ viewport: 600, row: 60 });
-    feed(many);
-    renderWithApi(<SessionsPage />);
+    const api = coreAt(many);
+    renderWithApi(<SessionsPage />, api);
     const first = screen.getByRole('button', { name: 'Open Run 0' });
     act(() => first.focus());
     act(() => {
@@ -52,5 +108,27 @@ describe('the virtualized Sessions list', () => {
     });
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Run 9999'));
     expect(document.activeElement?.closest('[role="listitem"]')?.getAttribute('aria-posinset')).toBe('10000');
+    expect(openWindow(api).offset + openWindow(api).limit).toBeGreaterThanOrEqual(10_000);
+    // k moves back through rows the window holds.
+    act(() => {
+      fireEvent.keyDown(document.activeElement!, { key: 'k' });
+    });
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Run 9998'));
+  });
+
+  it('comes back from a detail view to the deep row it was opened from', async () => {
+    stubLayout({ viewport: 600, row: ROW_ESTIMATE_PX });
+    render(<App api={coreAt(many)} />);
+    act(() => useUiStore.getState().go({ name: 'sessions' }));
+    scrollTo(7000);
+    const row = await screen.findByRole('button', { name: 'Open Run 7002' });
+    act(() => row.focus());
+    act(() => {
+      fireEvent.keyDown(row, { key: 'Enter' });
+    });
+    expect(useUiStore.getState().route).toEqual({ name: 'detail', id: 'fr_07002', from: 'sessions' });
+    await screen.findByRole('main', { name: 'Run 7002' });
+    act(() => useUiStore.getState().back());
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Run 7002'));
   });
 });

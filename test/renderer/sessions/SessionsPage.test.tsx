@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { SessionsPage } from '../../../src/renderer/src/views/sessions/SessionsPage';
-import { chat, flowRun, task } from '../../shared/fixtures';
+import { chat, flowRun, NOW, task } from '../../shared/fixtures';
 import { connectionLine } from '../components/render-helpers';
-import { countText, feed, OFFLINE, renderWithApi, stubLayout } from './helpers';
+import { coreAt, countText, OFFLINE, renderWithApi, stubLayout } from './helpers';
 
 const grace = { id: 'u_grace', name: 'Grace Hopper' };
 const sessions = [
@@ -17,15 +17,18 @@ const sessions = [
 const rowTitles = () => within(screen.getByRole('list', { name: 'Sessions' })).getAllByRole('listitem').map((li) => li.querySelector('.row-title')?.textContent?.replace(/^Open /, ''));
 
 describe('SessionsPage', () => {
-  it('shows a loading state before the first snapshot', () => {
-    renderWithApi(<SessionsPage />);
+  it('shows a loading state until the first answer', () => {
+    const api = coreAt(sessions, { held: true });
+    renderWithApi(<SessionsPage />, api);
     expect(screen.getByText('Loading sessions…')).toBeTruthy();
+    expect(countText()).toBeUndefined();
+    act(() => api.release());
+    expect(countText()).toBe('3 sessions');
   });
 
   it('lists every session with a count, as compact rows in a list', () => {
     stubLayout();
-    feed(sessions);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     expect(countText()).toBe('3 sessions');
     expect(rowTitles()).toHaveLength(3);
     const first = screen.getAllByRole('listitem')[0]!;
@@ -35,8 +38,7 @@ describe('SessionsPage', () => {
 
   it('narrows by tab, and marks the selected tab', async () => {
     stubLayout();
-    feed(sessions);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     await userEvent.click(screen.getByRole('tab', { name: 'Tasks' }));
     expect(screen.getByRole('tab', { name: 'Tasks' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tab', { name: 'All' }).getAttribute('aria-selected')).toBe('false');
@@ -49,8 +51,7 @@ describe('SessionsPage', () => {
 
   it('offers Mine, Everyone, then owners, and narrows by owner, initiative, plan and search', async () => {
     stubLayout();
-    feed(sessions);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     const owner = screen.getByRole('combobox', { name: 'Owner' });
     expect(within(owner).getAllByRole('option').map((o) => o.textContent)).toEqual(['Mine', 'Everyone', 'Grace Hopper']);
     await userEvent.selectOptions(owner, 'Mine');
@@ -69,10 +70,36 @@ describe('SessionsPage', () => {
     expect(rowTitles()).toEqual(['Why is CI slow?']);
   });
 
+  it('asks the core with the filters it understands, and only ever one list query at a time', async () => {
+    stubLayout();
+    const api = coreAt(sessions);
+    renderWithApi(<SessionsPage />, api);
+    await userEvent.click(screen.getByRole('tab', { name: 'Chats' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'Mine');
+    const open = api.openQueries();
+    expect(open).toEqual([{ view: 'sessions', filters: { kind: 'chat', mine: true }, offset: 0, limit: 100 }]);
+    expect(screen.getByText('No sessions match these filters')).toBeTruthy();
+  });
+
+  it('keeps a chosen initiative selectable when the core no longer offers it', async () => {
+    stubLayout();
+    const api = coreAt(sessions);
+    renderWithApi(<SessionsPage />, api);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Initiative' }), 'Growth');
+    act(() => api.push({ removals: ['bt_1'] }));
+    const initiative = screen.getByRole('combobox', { name: 'Initiative' }) as HTMLSelectElement;
+    expect(initiative.value).toBe('in_2');
+    expect(within(initiative).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any initiative', 'Platform hygiene', 'in_2 (no sessions)']);
+  });
+
+  it('says quietly when the background service had to be restarted', () => {
+    renderWithApi(<SessionsPage />, coreAt(sessions, { coreRestart: { count: 2, at: NOW - 60_000, reason: 'killed by signal 9' } }));
+    expect(screen.getByText(/^Parrot Tray's background service stopped \(killed by signal 9\) and was restarted at \d\d:\d\d\. It has restarted 2 times/)).toBeTruthy();
+  });
+
   it('says when nothing matches, and Clear filters brings everything back', async () => {
     stubLayout();
-    feed(sessions);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search sessions' }), 'zzz');
     expect(screen.getByText('No sessions match these filters')).toBeTruthy();
     expect(countText()).toBe('0 sessions');
@@ -83,52 +110,46 @@ describe('SessionsPage', () => {
 
   it('keeps the filters in the UI store, so they survive a trip to a detail view', async () => {
     stubLayout();
-    feed(sessions);
-    const view = renderWithApi(<SessionsPage />);
+    const view = renderWithApi(<SessionsPage />, coreAt(sessions));
     await userEvent.click(screen.getByRole('tab', { name: 'Chats' }));
     view.unmount();
     expect(useUiStore.getState().filters.kind).toBe('chat');
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     expect(screen.getByRole('tab', { name: 'Chats' }).getAttribute('aria-selected')).toBe('true');
     expect(rowTitles()).toEqual(['Why is CI slow?']);
   });
 
   it('opens a row in the detail view, coming back to this page', async () => {
     stubLayout();
-    feed(sessions);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     useUiStore.setState({ route: { name: 'sessions' } });
     await userEvent.click(screen.getByRole('button', { name: 'Open Backfill invoices' }));
     expect(useUiStore.getState().route).toEqual({ name: 'detail', id: 'bt_1', from: 'sessions' });
   });
 
   it('goes back to the Command Center', async () => {
-    feed(sessions);
     useUiStore.setState({ route: { name: 'sessions' } });
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     await userEvent.click(screen.getByRole('button', { name: 'Back to Command Center' }));
     expect(useUiStore.getState().route).toEqual({ name: 'popover' });
   });
 
   it('says it is offline and still lists the saved sessions', () => {
     stubLayout();
-    feed(sessions, OFFLINE);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions, { connection: OFFLINE }));
     expect(connectionLine().textContent).toMatch(/^Offline, data as of \d\d:\d\d$/);
     expect(rowTitles()).toHaveLength(3);
   });
 
   it('says when there are no sessions at all', () => {
-    feed([]);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt([]));
     expect(screen.getByText(/No sessions yet/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 
   it('"/" focuses the search box', () => {
     stubLayout();
-    feed(sessions);
-    renderWithApi(<SessionsPage />);
+    renderWithApi(<SessionsPage />, coreAt(sessions));
     act(() => {
       fireEvent.keyDown(document.body, { key: '/' });
     });

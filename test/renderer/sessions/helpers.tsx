@@ -2,28 +2,19 @@ import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
-import { useSessionsStore } from '../../../src/renderer/src/state/useSessionsStore';
 import type { ConnectionState } from '../../../src/shared/connection-state';
 import type { Session } from '../../../src/shared/protocol';
 import { NOW } from '../../shared/fixtures';
-import { FakeApi, LIVE } from '../fake-api';
+import { FakeApi, type FakeOptions } from '../fake-api';
 
 export const OFFLINE: ConnectionState = { phase: 'stopped', nextTryAt: null, offlineSince: NOW - 60_000, reason: 'network unreachable' };
 
 /**
- * The first snapshot, with the skew set so the views' clock (useNow) reads NOW: fixtures are
- * written against NOW, and real timers keep Testing Library's waits working.
+ * A core holding `sessions`, with the skew set so the views' clock (useNow) and the core's read
+ * NOW: fixtures are written against NOW, and real timers keep Testing Library's waits working.
  */
-export function feed(sessions: Session[], connection: ConnectionState = LIVE): void {
-  useSessionsStore.getState().apply({
-    kind: 'snapshot',
-    version: 0,
-    sessions,
-    connection,
-    user: { id: 'u_ada', name: 'Ada Lovelace' },
-    skewMs: NOW - Date.now(),
-    demo: false,
-  });
+export function coreAt(sessions: Session[], options: FakeOptions = {}): FakeApi {
+  return new FakeApi(sessions, { skewMs: NOW - Date.now(), ...options });
 }
 
 /** The page's count ("3 sessions"), one of its two status regions (the other is the connection's). */

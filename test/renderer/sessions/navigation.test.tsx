@@ -6,8 +6,7 @@ import { App } from '../../../src/renderer/src/App';
 import { useFocusStore } from '../../../src/renderer/src/state/useFocusStore';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { chat, flowRun, task } from '../../shared/fixtures';
-import { FakeApi } from '../fake-api';
-import { stubLayout } from './helpers';
+import { coreAt, stubLayout } from './helpers';
 
 const sessions = [
   flowRun({ id: 'fr_1', title: 'Nightly dependency upgrade' }),
@@ -17,7 +16,7 @@ const sessions = [
 
 function app() {
   stubLayout();
-  const api = new FakeApi(sessions);
+  const api = coreAt(sessions);
   render(<App api={api} />);
   act(() => useUiStore.getState().go({ name: 'sessions' }));
   return api;
@@ -48,7 +47,7 @@ describe('Sessions page ⇄ detail view', () => {
 
   it('focuses the search box when another view sent the person here to search', async () => {
     stubLayout();
-    render(<App api={new FakeApi(sessions)} />);
+    render(<App api={coreAt(sessions)} />);
     act(() => {
       useFocusStore.getState().requestSearchFocus();
       useUiStore.getState().go({ name: 'sessions' });

@@ -1,6 +1,6 @@
 import { connectionWords } from '../../../shared/connection-words';
 import { useNow } from '../state/useNow';
-import { useSessionsStore } from '../state/useSessionsStore';
+import { useStatusStore } from '../state/useStatusStore';
 import '../styles/connection.css';
 
 /**
@@ -8,7 +8,7 @@ import '../styles/connection.css';
  * same words and dot on every view, so a transcript read while the backend is away says it is stale.
  */
 export function ConnectionStatus({ className }: { className?: string }) {
-  const connection = useSessionsStore((s) => s.connection);
+  const connection = useStatusStore((s) => s.connection);
   // One tick for the whole view, each second only while a countdown shows.
   useNow(connection.phase === 'reconnecting' ? 1_000 : 60_000);
   // nextTryAt and offlineSince are this machine's times, so its clock, read now rather than at the

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Checkpoint, Session } from '../../../shared/protocol';
 import { useApi } from '../api/api-context';
-import { useSessionsStore } from '../state/useSessionsStore';
+import { useStatusStore } from '../state/useStatusStore';
 import { decisionBlockedReason, DOING, FAILED, SENT, type Decision } from './decisionWords';
 import { RejectDialog } from './RejectDialog';
 import '../styles/rows.css';
@@ -16,7 +16,7 @@ type Outcome = { kind: 'sent'; action: Decision } | { kind: 'error'; text: strin
 
 /**
  * Approve and Reject for a pending checkpoint. Nothing here changes the session: the row moves
- * only when the stream's delta arrives, so what the person sees is always what the server holds.
+ * only when the core answers its list's query again, so what the person sees is always what the server holds.
  */
 export function DecisionControls({ session, tabIndex }: DecisionControlsProps) {
   if (!session.checkpoint) return null;
@@ -26,7 +26,7 @@ export function DecisionControls({ session, tabIndex }: DecisionControlsProps) {
 
 function Controls({ session, checkpoint, tabIndex }: { session: Session; checkpoint: Checkpoint; tabIndex: 0 | -1 | undefined }) {
   const api = useApi();
-  const phase = useSessionsStore((s) => s.connection.phase);
+  const phase = useStatusStore((s) => s.connection.phase);
   const blocked = decisionBlockedReason(phase);
   const [busy, setBusy] = useState<Decision | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import type { RollUpView } from '../../../shared/api';
 import type { Session } from '../../../shared/protocol';
 import { categoryOf, progressLabel } from '../../../shared/sessions';
 import { useApi } from '../api/api-context';
@@ -12,6 +13,8 @@ import '../styles/rows.css';
 
 export interface SessionRowProps {
   session: Session;
+  /** Its children's tally, when it is a fan-out parent (the core counts them: ListRow.rollUp). */
+  rollUp?: RollUpView | null;
   /** The skew-corrected clock (useNow): relative times and "stalled" tick with it. */
   now: number;
   /** Tighter spacing and an icon-only link, for the popover. */
@@ -27,10 +30,10 @@ export interface SessionRowProps {
 /**
  * One session as every list shows it. The caller wraps it in an <li>; the row carries
  * `data-row-id` and its main button `data-row-primary`, which is how useListKeyboard finds them.
- * Memoized: a delta or a scrolled frame renders the rows whose session (or clock) changed, not
+ * Memoized: a new answer or a scrolled frame renders the rows whose session (or clock) changed, not
  * every row on screen; lists pass stable callbacks for that reason.
  */
-export const SessionRow = memo(function SessionRow({ session, now, compact = false, onOpen, tabIndex, hideDecisions = false }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ session, rollUp = null, now, compact = false, onOpen, tabIndex, hideDecisions = false }: SessionRowProps) {
   const api = useApi();
   const [linkError, setLinkError] = useState<string | null>(null);
   const category = categoryOf(session);
@@ -74,7 +77,7 @@ export const SessionRow = memo(function SessionRow({ session, now, compact = fal
           </button>
         )}
       </div>
-      <SessionRowNotes session={session} now={now} />
+      <SessionRowNotes session={session} rollUp={rollUp} now={now} />
       {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} />}
       {linkError && (
         <p role="alert" className="row-note row-error">

@@ -1,14 +1,12 @@
 import { duration } from '../../../shared/format';
+import type { RollUpView } from '../../../shared/api';
 import type { Session } from '../../../shared/protocol';
-import { isStalled, rollUp, rollUpLabel } from '../../../shared/sessions';
-import { useSessionsStore } from '../state/useSessionsStore';
+import { isStalled, rollUpLabel } from '../../../shared/sessions';
 
 /** What a row says beyond its one-line summary: the error, the waiting decision, the children. */
-export function SessionRowNotes({ session, now }: { session: Session; now: number }) {
-  // A string, not byId: the row re-renders only when its own children's tally changes.
-  const children = useSessionsStore((s) =>
-    session.kind === 'background_task' && session.task.childIds.length > 0 ? rollUpLabel(rollUp(session, (id) => s.byId.get(id))) : null,
-  );
+export function SessionRowNotes({ session, rollUp, now }: { session: Session; rollUp: RollUpView | null; now: number }) {
+  // The core counts the children (ListRow.rollUp): the window holds only its own rows.
+  const children = rollUp && rollUp.total > 0 ? rollUpLabel(rollUp) : null;
   const stalled = isStalled(session, now);
   const { checkpoint, error } = session;
   if (!error && !checkpoint && !children && !stalled) return null;

@@ -1,5 +1,5 @@
 import { unreadableNotice } from '../../../shared/sessions';
-import { useSessionsStore } from '../state/useSessionsStore';
+import { useStatusStore } from '../state/useStatusStore';
 import '../styles/unreadable.css';
 
 /**
@@ -8,7 +8,7 @@ import '../styles/unreadable.css';
  * for the ids to report, not an alarm, since nothing they can do here would fix it.
  */
 export function UnreadableNotice() {
-  const { count, ids } = useSessionsStore((s) => s.unreadable);
+  const { count, ids } = useStatusStore((s) => s.unreadable);
   if (count === 0) return null;
   const withoutId = count - ids.length;
   return (

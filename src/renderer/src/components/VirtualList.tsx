@@ -3,35 +3,41 @@ import type { ReactNode } from 'react';
 
 interface VirtualListProps<T> {
   virtualizer: Virtualizer<HTMLDivElement, Element>;
-  items: readonly T[];
+  /** Every item in the list, loaded or not. */
+  count: number;
+  /** The item at an index; undefined while a windowed list has not loaded it yet. */
+  itemAt: (index: number) => T | undefined;
   label: string;
   className: string;
   itemClassName: (item: T) => string;
   children: (item: T) => ReactNode;
+  /** What stands in for an item not loaded yet (marked busy); without it, nothing does. */
+  placeholder?: { className: string; render: () => ReactNode };
 }
 
 /**
  * The rows of a virtualized list: only those in view are in the DOM, so each carries its size
  * and position in the whole list for assistive technology, and is measured for its real height.
  */
-export function VirtualList<T>({ virtualizer, items, label, className, itemClassName, children }: VirtualListProps<T>) {
+export function VirtualList<T>({ virtualizer, count, itemAt, label, className, itemClassName, children, placeholder }: VirtualListProps<T>) {
   return (
     <div role="list" aria-label={label} className={className} style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((row) => {
-        const item = items[row.index];
-        if (item === undefined) return null;
+        const item = itemAt(row.index);
+        if (item === undefined && !placeholder) return null;
         return (
           <div
             key={row.key}
             ref={virtualizer.measureElement}
             data-index={row.index}
             role="listitem"
-            aria-setsize={items.length}
+            aria-setsize={count}
             aria-posinset={row.index + 1}
-            className={itemClassName(item)}
+            aria-busy={item === undefined ? true : undefined}
+            className={item === undefined ? placeholder!.className : itemClassName(item)}
             style={{ transform: `translateY(${row.start}px)` }}
           >
-            {children(item)}
+            {item === undefined ? placeholder!.render() : children(item)}
           </div>
         );
       })}

@@ -1,9 +1,26 @@
 import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import { openDetail } from './openDetail';
 
+/**
+ * The rows a list can move through, by index. A windowed list knows how many rows there are but
+ * the ids of only those it has loaded: `idAt` is undefined for the others, and a move there
+ * waits (reveal, then the row's answer) before focusing.
+ */
+export interface ListRows {
+  count: number;
+  idAt: (index: number) => string | undefined;
+  /** Where a loaded row sits; -1 when it is not loaded (or not in the list). */
+  indexOf: (id: string) => number;
+}
+
+/** A fully loaded list: every id known, in order. */
+export function rowsOf(ids: readonly string[]): ListRows {
+  return { count: ids.length, idAt: (i) => ids[i], indexOf: (id) => ids.indexOf(id) };
+}
+
 export interface ListKeyboardOptions {
-  /** Row ids in the order they appear, across every list the view shows. */
-  ids: readonly string[];
+  /** The rows in the order they appear, across every list the view shows. */
+  rows: ListRows;
   /** Enter on a row's main button; by default opens its detail view. */
   onOpen?: (id: string) => void;
   /** "/": focus the view's search. Unset where there is none. */
@@ -23,6 +40,12 @@ export interface ListKeyboard {
   tabIndexFor: (id: string) => 0 | -1;
 }
 
+/**
+ * Frames to keep looking for a row being revealed: a virtualized list renders it a frame or two
+ * later, and a windowed one only once the core answered for that part of the list.
+ */
+const REVEAL_FRAMES = 120;
+
 const rowOf = (el: Element | null) => el?.closest<HTMLElement>('[data-row-id]') ?? null;
 
 function primaryOf(root: HTMLElement | null, id: string): HTMLElement | null {
@@ -40,41 +63,47 @@ function isTyping(el: HTMLElement): boolean {
  * Keys for a list of SessionRows: ↑/↓ and j/k move a roving tab stop, Enter opens, `a` approves,
  * `r` starts a rejection, `/` searches. Rows are found through the attributes SessionRow renders,
  * and `a`/`r` press the row's own Approve/Reject buttons, so the keys get exactly the same
- * checks (live connection, call in flight) and the same feedback as a click.
+ * checks (live connection, call in flight) and the same feedback as a click. Moves are by index,
+ * so they work over a list of which only a window is loaded.
  */
 export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
   const latest = useRef(options);
   latest.current = options;
   const root = useRef<HTMLElement | null>(null);
   const focused = useRef<HTMLElement | null>(null);
-  const pending = useRef<string | null>(null);
+  /** The row to focus once it is in the DOM: by index, since its id may not be known yet. */
+  const pending = useRef<number | null>(null);
   const frame = useRef(0);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const current = activeId !== null && options.ids.includes(activeId) ? activeId : (options.ids[0] ?? null);
+  const { rows } = options;
+  const current = activeId !== null && rows.indexOf(activeId) >= 0 ? activeId : (rows.idAt(0) ?? null);
 
   const focusPending = useCallback((): boolean => {
-    const el = pending.current === null ? null : primaryOf(root.current, pending.current);
-    if (!el) return pending.current === null;
+    if (pending.current === null) return true;
+    const id = latest.current.rows.idAt(pending.current);
+    const el = id === undefined ? null : primaryOf(root.current, id);
+    if (!el || id === undefined) return false;
     pending.current = null;
+    setActiveId(id);
     el.focus();
     return true;
   }, []);
 
   const focusRow = useCallback(
     (index: number) => {
-      const id = latest.current.ids[index];
-      if (id === undefined) return;
-      setActiveId(id);
+      const { rows: list, reveal } = latest.current;
+      if (index < 0 || index >= list.count) return;
+      const id = list.idAt(index);
+      if (id !== undefined) setActiveId(id);
       cancelAnimationFrame(frame.current);
-      pending.current = id;
+      pending.current = index;
       if (focusPending()) return;
-      latest.current.reveal?.(index);
-      // A virtualized list renders the row in its own component, maybe a frame or two later:
-      // keep looking for a short while rather than wait for this component to render again.
+      reveal?.(index);
+      // Keep looking for a while rather than wait for this component to render again.
       let tries = 0;
       const retry = () => {
         if (focusPending()) return;
-        if (++tries < 30) frame.current = requestAnimationFrame(retry);
+        if (++tries < REVEAL_FRAMES) frame.current = requestAnimationFrame(retry);
         else pending.current = null;
       };
       frame.current = requestAnimationFrame(retry);
@@ -88,9 +117,10 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
     // from Active Now to Recent): put focus back rather than drop it on <body>.
     const active = document.activeElement;
     const dropped = active === null || active === document.body || !active.isConnected;
-    if (dropped && focused.current !== null && !focused.current.isConnected && pending.current === null && current !== null) {
+    const at = current === null ? -1 : rows.indexOf(current);
+    if (dropped && focused.current !== null && !focused.current.isConnected && pending.current === null && at >= 0) {
       focused.current = null;
-      pending.current = current;
+      pending.current = at;
       if (!focusPending()) pending.current = null;
     } else focusPending();
   });
@@ -101,10 +131,11 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (target && target !== document.body && !root.current.contains(target)) return;
       if (target && (isTyping(target) || target.closest('dialog, [role="dialog"]'))) return;
-      const { ids, onOpen, onSearch } = latest.current;
+      const { rows: list, onOpen, onSearch } = latest.current;
       const row = rowOf(target);
       const rowId = row?.dataset.rowId ?? null;
-      const at = rowId === null ? -1 : ids.indexOf(rowId);
+      const at = rowId === null ? -1 : list.indexOf(rowId);
+      const last = list.count - 1;
       const press = (action: string) => {
         const button = row?.querySelector<HTMLElement>(`[data-decision="${action}"]`);
         if (!button || button.getAttribute('aria-disabled') === 'true') return false;
@@ -112,10 +143,10 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
         return true;
       };
       let handled = true;
-      if (e.key === 'ArrowDown' || e.key === 'j') focusRow(at < 0 ? 0 : Math.min(at + 1, ids.length - 1));
-      else if (e.key === 'ArrowUp' || e.key === 'k') focusRow(at < 0 ? ids.length - 1 : Math.max(at - 1, 0));
+      if (e.key === 'ArrowDown' || e.key === 'j') focusRow(at < 0 ? 0 : Math.min(at + 1, last));
+      else if (e.key === 'ArrowUp' || e.key === 'k') focusRow(at < 0 ? last : Math.max(at - 1, 0));
       else if (e.key === 'Home' && at >= 0) focusRow(0);
-      else if (e.key === 'End' && at >= 0) focusRow(ids.length - 1);
+      else if (e.key === 'End' && at >= 0) focusRow(last);
       else if (e.key === 'Enter' && rowId !== null && target?.hasAttribute('data-row-primary')) (onOpen ?? openDetail)(rowId);
       else if (e.key === 'a') handled = press('approve');
       else if (e.key === 'r') handled = press('reject');

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useSessionsStore } from './useSessionsStore';
+import { useStatusStore } from './useStatusStore';
 
 /**
- * The clock the views use, corrected by the server's skew, ticking every `everyMs`. Relative times
- * tick with it, and a chat leaves Active Now when its 30 minutes pass, with no server message.
+ * The clock the views use, corrected by the server's skew, ticking every `everyMs`. Relative
+ * times tick with it; which list a session belongs in is the core's to say, on its own clock.
  */
 export function useNow(everyMs = 5_000): number {
-  const skew = useSessionsStore((s) => s.skewMs);
+  const skew = useStatusStore((s) => s.skewMs);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), everyMs);

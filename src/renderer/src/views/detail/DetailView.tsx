@@ -2,7 +2,7 @@ import type { Session } from '../../../../shared/protocol';
 import { isActive } from '../../../../shared/sessions';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { useNow } from '../../state/useNow';
-import { useSessionsStore } from '../../state/useSessionsStore';
+import { useLiveQuery } from '../../state/useLiveQuery';
 import { useUiStore } from '../../state/useUiStore';
 import { ChatDetail } from './ChatDetail';
 import { DetailHeader } from './DetailHeader';
@@ -15,9 +15,11 @@ import '../../styles/detail.css';
 
 /** One session in full: what the row says, plus the view its kind calls for, its metadata and transcript. */
 export function DetailView({ id }: { id: string }) {
-  const session = useSessionsStore((s) => s.byId.get(id));
-  const loaded = useSessionsStore((s) => s.loaded);
+  const { result, current } = useLiveQuery({ view: 'session', id });
   const back = useUiStore((s) => s.back);
+  // While the answer for another session (a parent, a child) is on its way, the one on screen stays.
+  const session = result?.session ?? null;
+  const loaded = current && result !== null;
 
   if (!session) {
     return (
@@ -32,7 +34,7 @@ export function DetailView({ id }: { id: string }) {
     );
   }
   // Keyed by id: moving to another session (a parent, a child) starts its own transcript afresh.
-  return <SessionDetail key={session.id} session={session} onBack={back} />;
+  return <SessionDetail key={session.id} session={session} related={result?.related ?? NONE} onBack={back} />;
 }
 
 /**
@@ -47,7 +49,9 @@ function DetailConnection() {
   );
 }
 
-function SessionDetail({ session, onBack }: { session: Session; onBack: () => void }) {
+const NONE: readonly Session[] = [];
+
+function SessionDetail({ session, related, onBack }: { session: Session; related: readonly Session[]; onBack: () => void }) {
   const now = useNow();
   const transcript = useTranscript(session.id);
   const isChat = session.kind === 'chat';
@@ -58,7 +62,7 @@ function SessionDetail({ session, onBack }: { session: Session; onBack: () => vo
       <DetailHeader session={session} now={now} onBack={onBack} />
       <div className="detail-body">
         {session.kind === 'flow_run' && <FlowTimeline session={session} entries={transcript.entries} />}
-        {session.kind === 'background_task' && <TaskDetail session={session} now={now} />}
+        {session.kind === 'background_task' && <TaskDetail session={session} related={related} now={now} />}
         {session.kind === 'chat' && <ChatDetail session={session} now={now} />}
         <RunMetadata session={session} />
         <Transcript

@@ -1,13 +1,13 @@
 import { openDetail } from '../../components/openDetail';
+import type { Session } from '../../../../shared/protocol';
 import { kindLabel, KindIcon } from '../../components/KindIcon';
-import { useSessionsStore } from '../../state/useSessionsStore';
 
 /**
  * A link to another session (a parent, the chat a task came from). It opens that session's detail
- * when the list holds it; otherwise it says so, rather than leading to a "not found" page.
+ * when the cache holds it (`target`, from the detail query's related sessions); otherwise it says
+ * so, rather than leading to a "not found" page.
  */
-export function SessionLink({ id }: { id: string }) {
-  const target = useSessionsStore((s) => s.byId.get(id));
+export function SessionLink({ id, target }: { id: string; target: Session | undefined }) {
   if (!target) {
     return (
       <span className="session-link-missing">

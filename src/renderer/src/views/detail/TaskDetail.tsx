@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
-import type { TaskSession } from '../../../../shared/protocol';
+import type { Session, TaskSession } from '../../../../shared/protocol';
 import { isStalled, progressLabel, rollUp, rollUpLabel } from '../../../../shared/sessions';
 import { kindLabel } from '../../components/KindIcon';
 import { StatusChip } from '../../components/StatusChip';
-import { useSessionsStore } from '../../state/useSessionsStore';
 import { SessionLink } from './SessionLink';
 
-/** A background task: its state and effort, where it came from, and its fan-out children. */
-export function TaskDetail({ session, now }: { session: TaskSession; now: number }) {
-  const byId = useSessionsStore((s) => s.byId);
+/**
+ * A background task: its state and effort, where it came from, and its fan-out children. The
+ * sessions it links to come with it (SessionResult.related): those the cache holds.
+ */
+export function TaskDetail({ session, related, now }: { session: TaskSession; related: readonly Session[]; now: number }) {
+  const byId = useMemo(() => new Map(related.map((s) => [s.id, s])), [related]);
   const { task } = session;
   const summary = useMemo(() => rollUp(session, (id) => byId.get(id)), [session, byId]);
   const from = task.backgroundedFrom;
@@ -29,7 +31,7 @@ export function TaskDetail({ session, now }: { session: TaskSession; now: number
             <dt>Backgrounded from</dt>
             <dd>
               <span className="muted">{kindLabel(from.kind)}: </span>
-              <SessionLink id={from.id} />
+              <SessionLink id={from.id} target={byId.get(from.id)} />
             </dd>
           </>
         )}
@@ -37,7 +39,7 @@ export function TaskDetail({ session, now }: { session: TaskSession; now: number
           <>
             <dt>Parent task</dt>
             <dd>
-              <SessionLink id={task.parentId} />
+              <SessionLink id={task.parentId} target={byId.get(task.parentId)} />
             </dd>
           </>
         )}
@@ -53,7 +55,7 @@ export function TaskDetail({ session, now }: { session: TaskSession; now: number
               return (
                 <li key={id} className="task-child">
                   {child ? <StatusChip session={child} /> : <span className="chip chip-neutral">Unknown</span>}
-                  <SessionLink id={id} />
+                  <SessionLink id={id} target={child} />
                 </li>
               );
             })}

@@ -93,7 +93,7 @@ function EntryList({ entries, label, startAtEnd }: { entries: readonly Transcrip
   return (
     <>
       <div ref={scrollRef} className="transcript-scroll" onScroll={onScroll} data-testid="transcript-scroll">
-        <VirtualList virtualizer={virtualizer} items={entries} label={label} className="transcript-list" itemClassName={(entry) => `transcript-item transcript-item-${entry.kind}`}>
+        <VirtualList virtualizer={virtualizer} count={entries.length} itemAt={(i) => entries[i]} label={label} className="transcript-list" itemClassName={(entry) => `transcript-item transcript-item-${entry.kind}`}>
           {(entry) => <TranscriptEntryView entry={entry} expanded={expanded.has(entry.seq)} onToggle={toggle} />}
         </VirtualList>
       </div>

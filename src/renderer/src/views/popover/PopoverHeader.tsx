@@ -1,18 +1,17 @@
 import { ConnectionStatus } from '../../components/ConnectionStatus';
-import { useSessionsStore } from '../../state/useSessionsStore';
+import { useStatusStore } from '../../state/useStatusStore';
 
 export function approvalsWords(count: number): string {
   if (count === 0) return 'No approvals waiting';
   return `${count} ${count === 1 ? 'approval' : 'approvals'} waiting`;
 }
 
-/** The name, whether the data is real, how fresh it is, and how many decisions wait on someone. */
-export function PopoverHeader() {
-  const demo = useSessionsStore((s) => s.demo);
-  const loaded = useSessionsStore((s) => s.loaded);
-  // Every session counts, not only those shown: an approval is waiting wherever its row is. The
-  // index keeps the count, since a selector runs on every store update (10,000 sessions: 25 ms).
-  const approvals = useSessionsStore((s) => s.byId.approvals);
+/**
+ * The name, whether the data is real, how fresh it is, and how many decisions wait on someone:
+ * every session counts, not only those shown (the core counts them; null until it has answered).
+ */
+export function PopoverHeader({ approvals }: { approvals: number | null }) {
+  const demo = useStatusStore((s) => s.demo);
 
   return (
     <header className="popover-header">
@@ -22,7 +21,7 @@ export function PopoverHeader() {
       </div>
       <div className="popover-status">
         <ConnectionStatus />
-        {loaded && (
+        {approvals !== null && (
           <span role="status" className={approvals > 0 ? 'approvals approvals-waiting' : 'approvals'}>
             {approvalsWords(approvals)}
           </span>

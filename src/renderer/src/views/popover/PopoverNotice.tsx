@@ -1,13 +1,13 @@
 import { clockTime } from '../../../../shared/format';
-import { useSessionsStore } from '../../state/useSessionsStore';
+import { useStatusStore } from '../../state/useStatusStore';
 
 /**
  * Says what to do when retrying cannot help: the token was refused, or this build no longer
  * speaks the server's protocol. Other phases recover on their own and the header covers them.
+ * `loaded`: sessions are on screen beneath it, so it says how old they are.
  */
-export function ConnectionProblem() {
-  const connection = useSessionsStore((s) => s.connection);
-  const loaded = useSessionsStore((s) => s.loaded);
+export function ConnectionProblem({ loaded }: { loaded: boolean }) {
+  const connection = useStatusStore((s) => s.connection);
   if (connection.phase !== 'signin-needed' && connection.phase !== 'update-needed') return null;
   const because = connection.reason ? ` (${connection.reason})` : '';
   const asOf = loaded && connection.offlineSince ? ` Until then, the sessions below are as of ${clockTime(connection.offlineSince)}.` : '';
@@ -34,7 +34,7 @@ export function ConnectionProblem() {
   );
 }
 
-/** Before the first snapshot: a few placeholder rows, so the layout does not jump when data lands. */
+/** Before the first answer: a few placeholder rows, so the layout does not jump when data lands. */
 export function LoadingState() {
   return (
     <div className="popover-loading">

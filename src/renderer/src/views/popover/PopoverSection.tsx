@@ -1,44 +1,43 @@
 import { useId } from 'react';
-import type { Session } from '../../../../shared/protocol';
+import type { ListRow } from '../../../../shared/api';
 import { SessionRow } from '../../components/SessionRow';
 
 /**
- * Rows a section renders before "Show more". A tenant of 10,000 sessions puts about 8,000 in the
- * popover; rendering every one took 10 s in Chromium before the first row showed, for a window
- * that shows nine. A delta of moved sessions replaces a section's top rows, each costing about a
- * millisecond of main thread here, so the page is small: about three screens. The count in the
- * heading is always the whole section's.
+ * Rows a section asks for at a time ("Show more" asks for this many more). A tenant of 10,000
+ * sessions puts about 8,000 in the popover, for a window that shows nine: about three screens
+ * is plenty, and keeps each answer from the core small. The count in the heading is always the
+ * whole section's.
  */
 export const POPOVER_PAGE = 25;
 
 export interface PopoverSectionProps {
   title: string;
-  sessions: readonly Session[];
+  /** The rows the core sent (as many as asked for) and the section's whole count. */
+  section: { rows: readonly ListRow[]; total: number };
   /** What the section says when it has no rows. */
   empty: string;
   now: number;
   tabIndexFor: (id: string) => 0 | -1;
-  /** How many rows to render (the rest wait behind "Show more"). */
-  limit: number;
   onShowMore: () => void;
 }
 
 /** A heading with its count and the list it names. */
-export function PopoverSection({ title, sessions, empty, now, tabIndexFor, limit, onShowMore }: PopoverSectionProps) {
+export function PopoverSection({ title, section, empty, now, tabIndexFor, onShowMore }: PopoverSectionProps) {
   const headingId = useId();
-  const hidden = sessions.length - limit;
+  const { rows, total } = section;
+  const hidden = total - rows.length;
   return (
     <section className="popover-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-heading">
-        {title} <span className="count">{sessions.length}</span>
+        {title} <span className="count">{total}</span>
       </h2>
-      {sessions.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
         <ul className="rows" aria-labelledby={headingId}>
-          {sessions.slice(0, limit).map((s) => (
-            <li key={s.id}>
-              <SessionRow session={s} now={now} compact tabIndex={tabIndexFor(s.id)} />
+          {rows.map((r) => (
+            <li key={r.session.id}>
+              <SessionRow session={r.session} rollUp={r.rollUp} now={now} compact tabIndex={tabIndexFor(r.session.id)} />
             </li>
           ))}
         </ul>

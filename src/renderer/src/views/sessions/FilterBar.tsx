@@ -1,21 +1,24 @@
 import { useMemo, type KeyboardEvent, type Ref as ReactRef } from 'react';
-import type { Session } from '../../../../shared/protocol';
+import type { SessionsResult } from '../../../../shared/api';
 import type { SessionFilters } from '../../state/useUiStore';
-import { ownerOptions, refOptions, withSelected } from './filter';
+import { ownerOptions, withSelected } from './filter';
+
+/** No options yet: before the core's first answer. */
+const NO_FACETS: SessionsResult['facets'] = { owners: [], initiatives: [], plans: [] };
 
 interface FilterBarProps {
-  sessions: readonly Session[];
+  /** What the menus offer: every owner, initiative and plan in the cache (the core's facets). */
+  facets: SessionsResult['facets'] | null;
   userId: string | null;
   filters: SessionFilters;
   onChange: (patch: Partial<SessionFilters>) => void;
   searchRef?: ReactRef<HTMLInputElement>;
 }
 
-/** The owner facet, initiative and plan, and the title search; options come from the sessions themselves. */
-export function FilterBar({ sessions, userId, filters, onChange, searchRef }: FilterBarProps) {
-  const owners = useMemo(() => ownerOptions(sessions, userId), [sessions, userId]);
-  const initiatives = useMemo(() => refOptions(sessions, 'initiative'), [sessions]);
-  const plans = useMemo(() => refOptions(sessions, 'plan'), [sessions]);
+/** The owner facet, initiative and plan, and the title search; options come from the sessions the core holds. */
+export function FilterBar({ facets, userId, filters, onChange, searchRef }: FilterBarProps) {
+  const { owners: ownerRefs, initiatives, plans } = facets ?? NO_FACETS;
+  const owners = useMemo(() => ownerOptions(ownerRefs, userId), [ownerRefs, userId]);
   const ownerChoices = owners.some((o) => o.value === filters.owner)
     ? owners
     : [...owners, { value: filters.owner, label: `${filters.owner} (no sessions)` }];

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { ListRow } from '../../../../shared/api';
 import type { Session } from '../../../../shared/protocol';
 import { SessionRow } from '../../components/SessionRow';
 import { VirtualList } from '../../components/VirtualList';
@@ -13,9 +14,10 @@ export const ROW_ESTIMATE_PX = 64;
 export const OVERSCAN = 3;
 
 /**
- * The whole tenant's sessions, virtualized: only the rows in view (plus a few) are in the DOM, so
- * 10,000 sessions scroll like 10. Rows carry aria-setsize/aria-posinset because a screen reader
- * cannot count rows that are not there.
+ * The whole filtered list, virtualized and windowed: `count` rows long, of which the core sent
+ * only those around the view (`rowAt`); the others render as placeholders of a row's height until
+ * their answer lands. Rows carry aria-setsize/aria-posinset because a screen reader cannot count
+ * rows that are not there.
  */
 export interface SessionListHandle {
   /** Scrolls a row into the DOM so useListKeyboard can focus it. */
@@ -23,34 +25,52 @@ export interface SessionListHandle {
 }
 
 interface SessionListProps {
-  sessions: readonly Session[];
+  count: number;
+  rowAt: (index: number) => ListRow | undefined;
   now: number;
+  /** The rendered rows changed: the page asks the core for the window around them. */
+  onRange: (first: number, last: number) => void;
   /** The roving tab stop from useListKeyboard. */
   tabIndexFor?: (id: string) => 0 | -1;
   onOpen?: (id: string) => void;
   ref?: Ref<SessionListHandle>;
 }
 
-export function SessionList({ sessions, now, tabIndexFor, onOpen, ref }: SessionListProps) {
+function PlaceholderRow() {
+  return (
+    <div className="row row-placeholder" style={{ height: ROW_ESTIMATE_PX }}>
+      <span className="visually-hidden">Loading…</span>
+      <span className="skeleton-line skeleton-title" aria-hidden="true" />
+      <span className="skeleton-line skeleton-meta" aria-hidden="true" />
+    </div>
+  );
+}
+
+const PLACEHOLDER = { className: 'sessions-item sessions-item-loading', render: () => <PlaceholderRow /> };
+
+export function SessionList({ count, rowAt, now, onRange, tabIndexFor, onOpen, ref }: SessionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Stable unless the list changes: the virtualizer recomputes every row's position (10,000 of
-  // them) whenever getItemKey is a new function, which made every scrolled frame do so.
-  const getItemKey = useCallback((i: number) => sessions[i]?.id ?? i, [sessions]);
+  // Items are keyed by index (the default): the virtualizer recomputes every row's position
+  // (100,000 of them) whenever getItemKey changes, which a key by id would do on every answer.
+  // The row inside is keyed by id, so a row never inherits another session's state.
   const virtualizer = useVirtualizer({
-    count: sessions.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN,
-    getItemKey,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => onRange(first, last), [first, last, onRange]);
   // Stable too, so a memoized SessionRow that did not change is not rendered again as the list scrolls.
   const openRow = useCallback((s: Session) => onOpen?.(s.id), [onOpen]);
   useImperativeHandle(ref, () => ({ reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }), [virtualizer]);
 
   return (
     <div ref={scrollRef} className="sessions-scroll" data-testid="sessions-scroll">
-      <VirtualList virtualizer={virtualizer} items={sessions} label="Sessions" className="sessions-list" itemClassName={() => 'sessions-item'}>
-        {(session) => <SessionRow session={session} now={now} compact tabIndex={tabIndexFor?.(session.id)} onOpen={onOpen && openRow} />}
+      <VirtualList virtualizer={virtualizer} count={count} itemAt={rowAt} label="Sessions" className="sessions-list" itemClassName={() => 'sessions-item'} placeholder={PLACEHOLDER}>
+        {(row) => <SessionRow key={row.session.id} session={row.session} rollUp={row.rollUp} now={now} compact tabIndex={tabIndexFor?.(row.session.id)} onOpen={onOpen && openRow} />}
       </VirtualList>
     </div>
   );

@@ -1,20 +1,25 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import type { ListRows } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
 import type { SessionListHandle } from './SessionList';
 
-// The row last opened from this page. The page unmounts while a detail view shows, so this
-// outlives it: coming back puts focus (and the scroll) on that row instead of the top.
-let lastOpened: string | null = null;
+// The row last opened from this page, and where it sat. The page unmounts while a detail view
+// shows, so this outlives it: coming back puts focus (and the scroll) on that row instead of the
+// top. The index matters because the page comes back holding only the top of the list.
+let lastOpened: { id: string; index: number } | null = null;
 
-export function rememberOpened(id: string): void {
-  lastOpened = id;
+export function rememberOpened(id: string, index: number): void {
+  lastOpened = { id, index };
 }
+
+/** Frames to look for the row: the virtualizer settles its scroll, then the core answers for that part. */
+const FOCUS_FRAMES = 120;
 
 /**
  * On arrival: focus the search box when another view asked for it ("/" in the popover), or the
  * row the person opened before leaving, scrolled into the virtual window first.
  */
-export function useReturnFocus(ids: readonly string[], list: RefObject<SessionListHandle | null>, search: RefObject<HTMLInputElement | null>): void {
+export function useReturnFocus(rows: ListRows | null, list: RefObject<SessionListHandle | null>, search: RefObject<HTMLInputElement | null>): void {
   const done = useRef(false);
   useEffect(() => {
     if (done.current) return;
@@ -25,24 +30,25 @@ export function useReturnFocus(ids: readonly string[], list: RefObject<SessionLi
       search.current?.focus();
       return;
     }
-    const index = lastOpened === null ? -1 : ids.indexOf(lastOpened);
-    // Before the first snapshot there are no ids; wait for them rather than give up.
-    if (ids.length === 0) return;
+    // Before the first answer the list has no rows; wait for them rather than give up.
+    if (!rows || rows.count === 0) return;
     done.current = true;
     // Used once: a later visit from the popover starts at the top, not at an old row.
-    const id = lastOpened;
+    const opened = lastOpened;
     lastOpened = null;
-    if (index < 0) return;
+    if (!opened) return;
+    const known = rows.indexOf(opened.id);
+    const index = known >= 0 ? known : opened.index;
+    if (index >= rows.count) return;
     list.current?.reveal(index);
-    // The virtualizer settles its scroll over a few frames; look for the row until it is there.
     // No cleanup: StrictMode's re-run would cancel this and, with `done` set, never retry.
     let frames = 0;
     const tryFocus = () => {
-      const row = [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((el) => el.dataset.rowId === id);
+      const row = [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((el) => el.dataset.rowId === opened.id);
       const button = row?.querySelector<HTMLElement>('[data-row-primary]');
       if (button) button.focus();
-      else if (++frames < 30) requestAnimationFrame(tryFocus);
+      else if (++frames < FOCUS_FRAMES) requestAnimationFrame(tryFocus);
     };
     requestAnimationFrame(tryFocus);
-  }, [ids, list, search]);
+  }, [rows, list, search]);
 }

@@ -1,0 +1,36 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ResultOf, ViewQuery } from '../../../shared/api';
+import { useApi } from '../api/api-context';
+
+export interface LiveQuery<Q extends ViewQuery> {
+  /** The latest answer: to this query, or to the one it replaced while this one's is on its way. */
+  result: ResultOf<Q> | null;
+  /** True when `result` answers this very query (false while a replaced query's answer is awaited). */
+  current: boolean;
+}
+
+/**
+ * A live query for as long as the component shows it. The watch is keyed by the query's JSON, so
+ * a query object rebuilt on every render opens nothing new; a changed query closes the old watch
+ * and opens the next, and the last answer stays on screen until the new one lands, so scrolling
+ * or typing in the search never flashes an empty list. Unmounting closes the watch.
+ */
+export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
+  const api = useApi();
+  const key = JSON.stringify(query);
+  const [state, setState] = useState<{ key: string; result: ResultOf<Q> } | null>(null);
+
+  useEffect(() => {
+    let open = true;
+    const close = api.watch(JSON.parse(key) as Q, (result) => {
+      // A carrier may still deliver an answer it had in flight when the watch closed.
+      if (open) setState({ key, result });
+    });
+    return () => {
+      open = false;
+      close();
+    };
+  }, [api, key]);
+
+  return useMemo(() => ({ result: state?.result ?? null, current: state?.key === key }), [state, key]);
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ViewQuery, ViewResult } from './queries';
+import { AppStatus, TranscriptPush } from './schemas';
+
+/**
+ * The messages between a window and the core, one set for every carrier: a MessagePort from the
+ * core's utility process in the app (structured clone), a loopback WebSocket in the web preview
+ * (JSON). The core validates every ClientMessage; the client trusts what its own core sends.
+ */
+export const BRIDGE_PROTOCOL = 'parrot-tray.bridge.v2';
+export const BRIDGE_PATH = '/bridge';
+
+/** A query's id, chosen by the client and unique within its connection. */
+const Qid = z.number().int().nonnegative();
+
+export const ClientMessage = z.discriminatedUnion('t', [
+  /** Start sending AppStatus (sent once per connection, first). */
+  z.object({ t: z.literal('hello') }),
+  /** Open a live query, or replace the one under this id. */
+  z.object({ t: z.literal('watch'), qid: Qid, query: ViewQuery }),
+  z.object({ t: z.literal('unwatch'), qid: Qid }),
+  z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), method: z.string().max(64), params: z.unknown() }),
+]);
+
+export const CoreMessage = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('status'), status: AppStatus }),
+  /** A query's answer: first when opened, then each time it changes. */
+  z.object({ t: z.literal('result'), qid: Qid, result: ViewResult }),
+  z.object({ t: z.literal('transcript'), push: TranscriptPush }),
+  // One shape for both outcomes: zod's discriminated union needs one object per `t`.
+  z.object({ t: z.literal('reply'), id: z.number().int(), ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }),
+]);
+
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export type CoreMessage = z.infer<typeof CoreMessage>;

@@ -1,0 +1,70 @@
+import type { ListRow, SessionFilters, ViewQuery, ViewResult } from '../../src/shared/api';
+import type { Ref, Session } from '../../src/shared/protocol';
+import { commandCenterView, orderSessions, rollUp } from '../../src/shared/sessions';
+
+/**
+ * The core's answers to live queries, from an in-memory list, by the same shared rules the core
+ * uses (src/shared/sessions: isActive, the order, the 24-hour window, roll-ups), so a view test
+ * that passes here means the view shows what the core would send. Written as plainly as possible:
+ * the point is the rules, not the speed.
+ */
+export function answer(query: ViewQuery, sessions: readonly Session[], now: number, userId: string | null): ViewResult {
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const row = (s: Session): ListRow => ({
+    session: s,
+    rollUp: s.kind === 'background_task' && s.task.childIds.length > 0 ? rollUp(s, (id) => byId.get(id)) : null,
+  });
+  switch (query.view) {
+    case 'commandCenter': {
+      const { activeNow, recent } = commandCenterView(sessions, now);
+      return {
+        view: 'commandCenter',
+        activeNow: { rows: activeNow.slice(0, query.activeLimit).map(row), total: activeNow.length },
+        recent: { rows: recent.slice(0, query.recentLimit).map(row), total: recent.length },
+        approvals: sessions.filter((s) => s.checkpoint).length,
+      };
+    }
+    case 'sessions': {
+      const { kind: _kind, ...withoutKind } = query.filters;
+      const matching = orderSessions(sessions.filter((s) => matches(s, query.filters, userId)), now);
+      const tab = (kind: Session['kind'] | undefined) => sessions.filter((s) => matches(s, { ...withoutKind, ...(kind ? { kind } : {}) }, userId)).length;
+      return {
+        view: 'sessions',
+        offset: query.offset,
+        rows: matching.slice(query.offset, query.offset + query.limit).map(row),
+        total: matching.length,
+        tabs: { all: tab(undefined), flow_run: tab('flow_run'), background_task: tab('background_task'), chat: tab('chat') },
+        facets: { owners: refs(sessions, 'owner'), initiatives: refs(sessions, 'initiative'), plans: refs(sessions, 'plan') },
+      };
+    }
+    case 'session': {
+      const session = byId.get(query.id) ?? null;
+      const links = session?.kind === 'background_task' ? [session.task.parentId, session.task.backgroundedFrom?.id, ...session.task.childIds] : [];
+      const related = [...new Set(links)].flatMap((id) => (id ? (byId.get(id) ?? []) : []));
+      return { view: 'session', session, related };
+    }
+  }
+}
+
+function matches(s: Session, f: SessionFilters, userId: string | null): boolean {
+  const search = f.search?.toLocaleLowerCase();
+  return (
+    (f.kind === undefined || s.kind === f.kind) &&
+    // "Mine" while the user is unknown matches nothing, never everything.
+    (!f.mine || (userId !== null && s.owner.id === userId)) &&
+    (f.ownerId === undefined || s.owner.id === f.ownerId) &&
+    (f.initiativeId === undefined || s.initiative?.id === f.initiativeId) &&
+    (f.planId === undefined || s.plan?.id === f.planId) &&
+    (search === undefined || s.title.toLocaleLowerCase().includes(search))
+  );
+}
+
+/** Every distinct owner, initiative or plan, by name (ties by id). */
+function refs(sessions: readonly Session[], field: 'owner' | 'initiative' | 'plan'): Ref[] {
+  const byId = new Map<string, Ref>();
+  for (const s of sessions) {
+    const ref = s[field];
+    if (ref && !byId.has(ref.id)) byId.set(ref.id, ref);
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
