@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openCache, type Cache, type SessionQuery } from '../../src/main/core/cache/cache';
 import type { Session } from '../../src/shared/protocol';
 import { commandCenterView, isActive, orderSessions } from '../../src/shared/sessions';
-import { HOUR, MINUTE, NOW, SECOND, chat, flowRun } from '../shared/fixtures';
+import { HOUR, MINUTE, NOW, SECOND, chat, checkpoint, flowRun } from '../shared/fixtures';
 import { demoSessions, edgeSessions, freshCache, tempDir } from './helpers';
 
 /** The same question answered by the shared pure functions over an array: what the cache must agree with. */
@@ -237,5 +237,64 @@ describe('facets', () => {
     );
     expect(small.owners()).toEqual([{ id: 'u_1', name: 'New Name' }]);
     expect(small.initiatives()).toEqual([]);
+  });
+});
+
+describe('deep pages and the counts live queries read', () => {
+  // 2,600 sessions: deep offsets take the index walk (past 1,000 into the rest), and live
+  // sessions spread through the whole time range make it take several rounds.
+  const big = (): Session[] => {
+    const demo = demoSessions(2400).map((s, i) => ({ ...s, id: `${s.id}_${i}`, updatedAt: new Date(NOW - i * 7 * MINUTE).toISOString() }));
+    const scattered = Array.from({ length: 200 }, (_, i) =>
+      flowRun({ id: `fr_live_${i}`, status: i % 3 ? 'running' : 'paused', owner: { id: i % 2 ? 'u_ada' : 'u_zed', name: 'n' }, updatedAt: new Date(NOW - i * 83 * MINUTE).toISOString(), ...(i % 3 ? {} : { checkpoint: checkpoint(`cp_${i}`) }) }),
+    );
+    return [...demo, ...scattered];
+  };
+
+  it('pages deep into the rest exactly as the shared rules order it, with each single filter', () => {
+    const sessions = big();
+    const c = freshCache(tempDir());
+    c.applySnapshot(sessions, 1);
+    const ownerId = sessions[0]!.owner.id;
+    const initiativeId = sessions.find((s) => s.initiative)!.initiative!.id;
+    const planId = sessions.find((s) => s.plan)!.plan!.id;
+    for (const filters of [{}, { kind: 'flow_run' as const }, { kind: 'chat' as const }, { ownerId }, { ownerId: 'u_zed' }, { initiativeId }, { planId }, { kind: 'chat' as const, ownerId }]) {
+      const total = expected(sessions, { view: 'all', ...filters }, NOW).length;
+      for (const offset of [1000, 1001, 1337, total - 40, total - 1, total, total + 5]) {
+        for (const limit of [0, 1, 50]) {
+          const q: SessionQuery = { view: 'all', ...filters, offset: Math.max(0, offset), limit };
+          expect(idsOf(c.query(q, NOW)), JSON.stringify(q)).toEqual(idsOf(expected(sessions, q, NOW)));
+        }
+      }
+    }
+  });
+
+  it('counts per kind, the active set’s approvals and the next chat to go quiet', () => {
+    const sessions = big();
+    const c = freshCache(tempDir());
+    c.applySnapshot([...sessions, chat({ id: 'ch_soon', chat: { lastMessageAt: new Date(NOW - 29 * MINUTE).toISOString() } })], 1);
+    const everything = c.query({ view: 'all' }, NOW);
+    const count = (pred: (s: Session) => boolean) => ({
+      flow_run: everything.filter((s) => s.kind === 'flow_run' && pred(s)).length,
+      background_task: everything.filter((s) => s.kind === 'background_task' && pred(s)).length,
+      chat: everything.filter((s) => s.kind === 'chat' && pred(s)).length,
+    });
+    expect(c.countByKind({}, NOW)).toEqual(count(() => true));
+    expect(c.countByKind({ kind: 'chat', ownerId: 'u_ada' }, NOW)).toEqual(count((s) => s.owner.id === 'u_ada'));
+    expect(c.countByKind({ search: 'dep' }, NOW)).toEqual(count((s) => s.title.toLowerCase().includes('dep')));
+    const approvals = everything.filter((s) => isActive(s, NOW) && s.checkpoint).length;
+    expect(approvals).toBeGreaterThan(60);
+    expect(c.activeApprovals(NOW)).toBe(approvals);
+    const quietAt = Math.min(...everything.filter((s) => s.kind === 'chat' && isActive(s, NOW)).map((s) => Date.parse((s as { chat: { lastMessageAt: string } }).chat.lastMessageAt) + 30 * MINUTE));
+    expect(c.nextQuietAt(NOW)).toBe(quietAt);
+    expect(c.nextQuietAt(NOW)).toBe(NOW + MINUTE);
+    expect(c.sessionsByIds(['fr_live_3', 'nope', 'ch_soon']).map((s) => s.id).sort()).toEqual(['ch_soon', 'fr_live_3']);
+    expect(c.childStates(['fr_live_3', 'fr_live_4', 'ch_soon'])).toEqual(
+      expect.arrayContaining([
+        { id: 'fr_live_3', kind: 'flow_run', status: 'paused', ended: false, checkpoint: true },
+        { id: 'fr_live_4', kind: 'flow_run', status: 'running', ended: false, checkpoint: false },
+        { id: 'ch_soon', kind: 'chat', status: 'open', ended: false, checkpoint: false },
+      ]),
+    );
   });
 });

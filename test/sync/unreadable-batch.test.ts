@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiHost } from '../../src/main/core/api/api-host';
 import { Companion } from '../../src/main/core/companion';
-import type { ViewUpdate } from '../../src/shared/api';
+import type { AppStatus } from '../../src/shared/api';
 import { faultyBackend } from '../support/faulty-backend';
 import { validSessions } from '../support/raw-sessions';
 import { waitFor } from '../support/scripted-server';
@@ -17,11 +17,11 @@ function companion(url: string) {
   const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
   const { companion: c } = Companion.open({ backendUrl: url, token: 't', dataDir: tempDir(), logger, random: () => 0 });
   open.push(c);
-  const views: ViewUpdate[] = [];
+  const statuses: AppStatus[] = [];
   const host = new ApiHost(c, { demo: false });
-  host.on('view', (u) => views.push(u));
+  host.on('status', (s) => statuses.push(s));
   c.start();
-  return { c, lines, views, host };
+  return { c, lines, statuses, host };
 }
 
 /** Done when, PROTOCOL.md section 1: a live batch with one broken item among ten. */
@@ -29,7 +29,7 @@ describe('a live changes batch with one unreadable item', () => {
   it('applies the other nine, keeps the last good version of the broken session, and resumes past the batch', async () => {
     const sessions = validSessions(10, 'live');
     const backend = await faultyBackend({ sessions, seq: 50 });
-    const { c, lines, views, host } = companion(backend.url);
+    const { c, lines, statuses, host } = companion(backend.url);
     await waitFor(() => c.sync.appliedSeq === 50, 5000, 'the snapshot');
 
     const items: unknown[] = sessions.map((s) => ({ op: 'upsert', session: { ...s, title: `${String(s.title)} (moved)` } }));
@@ -46,8 +46,8 @@ describe('a live changes batch with one unreadable item', () => {
     expect(lines).toContain('could not read session live_4: session.owner.name: invalid_type');
     expect(lines.join('\n')).not.toContain('never shown');
     // The view is told, with the id behind the count.
-    expect(views.some((u) => u.kind === 'delta' && u.unreadable?.count === 1)).toBe(true);
-    expect(host.snapshot().unreadable).toEqual({ count: 1, ids: ['live_4'] });
+    expect(statuses.at(-1)?.unreadable).toEqual({ count: 1, ids: ['live_4'] });
+    expect(host.status().unreadable).toEqual({ count: 1, ids: ['live_4'] });
 
     // A reconnect resumes past the batch: the cursor did not stall on the bad item.
     backend.dropAll();
@@ -59,7 +59,7 @@ describe('a live changes batch with one unreadable item', () => {
     await waitFor(() => c.sync.appliedSeq === 61, 5000, 'the fix');
     expect(c.cache.getSession('live_4')?.title).toBe('readable again');
     expect(c.cache.unreadable()).toEqual({ count: 0, ids: [] });
-    expect(views.at(-1)).toMatchObject({ kind: 'delta', unreadable: { count: 0, ids: [] } });
+    expect(statuses.at(-1)?.unreadable).toEqual({ count: 0, ids: [] });
     // Logged once, though a replay after the reconnect could have sent it again.
     expect(lines.filter((l) => l.startsWith('could not read'))).toHaveLength(1);
   });

@@ -26,7 +26,7 @@ async function preview() {
   const server = new WebPreviewServer(site, host);
   const printed = await server.listen(0);
   companion.start();
-  closers.push(() => companion.close(), () => server.close());
+  closers.push(() => companion.close(), () => host.close(), () => server.close());
   await waitFor(() => companion.sync.appliedSeq !== null, 5000);
   return { backend, companion, server, printed, site };
 }
@@ -66,25 +66,46 @@ describe('web preview server', () => {
     expect(await statusOf(bridge(server, { secret: 'guess' }).ws)).toBe(403);
   });
 
-  it('sends a snapshot then deltas by version, and runs validated commands', async () => {
+  it('serves hello, live queries and validated commands over the bridge', async () => {
     const { server, backend } = await preview();
     const { ws, messages } = bridge(server);
     await new Promise((r) => ws.once('open', r));
-    ws.send(JSON.stringify({ t: 'subscribe' }));
-    await waitFor(() => messages.some((m) => m.t === 'view' && m.update.kind === 'snapshot'));
-    const snapshot = messages.find((m) => m.t === 'view').update;
-    expect(snapshot.sessions).toHaveLength(backend.tenant.size);
-    expect(snapshot.demo).toBe(true);
+    ws.send(JSON.stringify({ t: 'hello' }));
+    ws.send(JSON.stringify({ t: 'watch', qid: 1, query: { view: 'commandCenter', activeLimit: 10, recentLimit: 10 } }));
+    ws.send(JSON.stringify({ t: 'watch', qid: 2, query: { view: 'sessions', filters: {}, offset: 0, limit: 50 } }));
+    await waitFor(() => messages.some((m) => m.t === 'status') && messages.filter((m) => m.t === 'result').length >= 2);
+    expect(messages.find((m) => m.t === 'status').status).toMatchObject({ demo: true, unreadable: { count: 0, ids: [] } });
+    const window = messages.find((m) => m.t === 'result' && m.qid === 2).result;
+    expect(window.total).toBe(backend.tenant.size);
+    expect(window.rows).toHaveLength(50); // a window, never the whole cache
+    const first = messages.find((m) => m.t === 'result' && m.qid === 1).result;
     const paused = backend.tenant.all().find((s) => s.checkpoint)!;
+    expect(first.approvals).toBe(backend.tenant.all().filter((s) => s.checkpoint).length);
     ws.send(JSON.stringify({ t: 'call', id: 1, method: 'command', params: { action: 'approve', sessionId: paused.id, checkpointId: paused.checkpoint!.id } }));
     await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 1));
     expect(messages.find((m) => m.t === 'reply' && m.id === 1)).toMatchObject({ ok: true, result: { ok: true } });
-    await waitFor(() => messages.some((m) => m.t === 'view' && m.update.kind === 'delta' && m.update.upserts.some((s: any) => s.id === paused.id)));
-    const versions = messages.filter((m) => m.t === 'view' && m.update.kind === 'delta').map((m) => m.update.version);
-    versions.forEach((v, i) => i > 0 && expect(v).toBe(versions[i - 1] + 1));
+    await waitFor(() => messages.some((m) => m.t === 'result' && m.qid === 1 && m.result.approvals === first.approvals - 1));
     ws.send(JSON.stringify({ t: 'call', id: 2, method: 'command', params: { action: 'approve', sessionId: paused.id } }));
-    await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 2));
+    ws.send('{ not json');
+    ws.send(JSON.stringify({ t: 'call', id: 3, method: 42 }));
+    await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 3));
     expect(messages.find((m) => m.t === 'reply' && m.id === 2)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid command request/) });
+    expect(messages.find((m) => m.t === 'reply' && m.id === 3)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid message/) });
+  });
+
+  it('a closed tab releases its queries', async () => {
+    const { server, companion, backend } = await preview();
+    const { ws } = bridge(server);
+    await new Promise((r) => ws.once('open', r));
+    const host = (server as unknown as { host: ApiHost }).host;
+    const base = host.listenerCount('transcript');
+    ws.send(JSON.stringify({ t: 'hello' }));
+    ws.send(JSON.stringify({ t: 'call', id: 1, method: 'openSession', params: { sessionId: backend.tenant.all()[0]!.id } }));
+    await waitFor(() => host.listenerCount('status') === 1);
+    ws.close();
+    await waitFor(() => host.listenerCount('status') === 0 && host.listenerCount('transcript') === base - 1);
+    const opened = (companion.transcripts as unknown as { opened: Set<string> }).opened;
+    await waitFor(() => opened.size === 0);
   });
 
   it('reads and updates notification settings, refusing invalid ones', async () => {

@@ -1,7 +1,19 @@
 import { EventEmitter } from 'node:events';
-import { API_METHODS, type AppSettings, type AppSettingsPatch, type ApiMethod, type ApiResult, type TranscriptPush, type UnreadableSessions, type ViewDelta, type ViewSnapshot, type ViewUpdate } from '../../../shared/api';
+import {
+  API_METHODS,
+  type AppSettings,
+  type AppSettingsPatch,
+  type ApiMethod,
+  type ApiResult,
+  type AppStatus,
+  type CoreRestart,
+  type TranscriptPush,
+  type ViewQuery,
+  type ViewResult,
+} from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
+import { LiveQueries, type LiveQueryOptions } from '../views/live-queries';
 
 export interface ApiHostOptions {
   demo: boolean;
@@ -11,6 +23,10 @@ export interface ApiHostOptions {
   onSettingsChanged?: (settings: NotifySettings) => void;
   /** The desktop app's own settings; absent in the web preview, which has none. */
   appSettings?: AppSettingsPort;
+  /** Timing of live queries (tests shorten the clock tick); the defaults suit the app. */
+  views?: Omit<LiveQueryOptions, 'onError'>;
+  /** A live query failed to evaluate: told, never thrown out of a timer. */
+  onError?: (err: Error) => void;
 }
 
 export interface AppSettingsPort {
@@ -18,8 +34,15 @@ export interface AppSettingsPort {
   update(patch: AppSettingsPatch): Promise<AppSettings>;
 }
 
+/** What the tray shows: the active set's size and the checkpoints waiting in it (tray-state.ts trayCounts). */
+export interface TraySummary {
+  active: number;
+  approvals: number;
+}
+
 interface HostEvents {
-  view: [update: ViewUpdate];
+  status: [status: AppStatus];
+  summary: [summary: TraySummary];
   transcript: [push: TranscriptPush];
 }
 
@@ -27,14 +50,18 @@ interface HostEvents {
 export class ApiRequestError extends Error {}
 
 /**
- * The main side of the renderer API, whatever carries it (IPC or the web bridge): a versioned
- * view fed by the companion's applied changes as deltas by id, and the requests of API_METHODS,
- * each validated with its schema before it touches anything.
+ * The core side of the renderer API, whatever carries it (a MessagePort or the web preview's
+ * WebSocket, through serveClient): the app's status, live queries answered from the cache, and
+ * the requests of API_METHODS, each validated with its schema before it touches anything.
  */
 export class ApiHost extends EventEmitter<HostEvents> {
-  private version = 0;
-  /** What the view was last told could not be read, as text: a delta carries it only when it moved. */
-  private toldUnreadable = '';
+  private readonly views: LiveQueries;
+  private coreRestart: CoreRestart | null = null;
+  /** The status last told, as text: 'status' is emitted only when it moved. */
+  private toldStatus = '';
+  /** Opened sessions, counted across clients: a transcript stays watched until the last one closes it. */
+  private readonly opened = new Map<string, number>();
+  private readonly stopSummary: () => void;
 
   constructor(
     private readonly companion: Companion,
@@ -42,57 +69,92 @@ export class ApiHost extends EventEmitter<HostEvents> {
   ) {
     super();
     this.setMaxListeners(100);
+    this.views = new LiveQueries(
+      { cache: companion.cache, now: () => companion.sync.now(), userId: () => companion.userId },
+      { ...options.views, onError: options.onError },
+    );
+    this.toldStatus = JSON.stringify(this.readStatus());
     companion.on('applied', (changes) => {
-      const upserts = [];
-      const removals = [];
-      for (const { before, after } of changes) {
-        if (after) upserts.push(after);
-        else if (before) removals.push(before.id);
-      }
-      const unreadable = this.unreadableIfMoved();
-      if (upserts.length || removals.length || unreadable) this.publish({ upserts, removals, ...(unreadable ? { unreadable } : {}) });
+      this.views.changed(changes);
+      // A batch whose only news is an unreadable item still has to be told.
+      this.statusMoved();
     });
-    companion.on('state', (connection) => this.publish({ connection }));
-    companion.on('hello', () => this.publish({ user: companion.user, skewMs: companion.sync.skew }));
+    companion.on('state', () => {
+      this.views.changed();
+      this.statusMoved();
+    });
+    companion.on('hello', () => {
+      // A new user changes "mine", a new skew the clock every answer is read at.
+      this.views.changed();
+      this.statusMoved();
+    });
     companion.on('transcript', (sessionId, afterSeq) => {
       this.emit('transcript', { sessionId, entries: companion.cache.transcript(sessionId, afterSeq, 5000) });
     });
+    this.stopSummary = this.views.follow(
+      (now) => this.summaryAt(now),
+      (summary) => this.emit('summary', summary),
+    );
   }
 
-  snapshot(): ViewSnapshot {
-    const { companion } = this;
-    return {
-      kind: 'snapshot',
-      version: this.version,
-      sessions: companion.cache.query({ view: 'all' }, companion.sync.now()),
-      connection: companion.connection.state,
-      user: companion.user,
-      skewMs: companion.sync.skew,
-      demo: this.options.demo,
-      unreadable: this.unreadable(),
-    };
+  /** Everything a window shows besides sessions. */
+  status(): AppStatus {
+    return this.readStatus();
   }
 
-  private unreadable(): UnreadableSessions {
-    const now = this.companion.cache.unreadable();
-    this.toldUnreadable = JSON.stringify(now);
-    return now;
+  setCoreRestart(restart: CoreRestart): void {
+    this.coreRestart = restart;
+    this.statusMoved();
   }
 
-  /** Read after each commit: a batch whose only news is an unreadable item still has to be told. */
-  private unreadableIfMoved(): UnreadableSessions | null {
-    const before = this.toldUnreadable;
-    const now = this.unreadable();
-    return this.toldUnreadable === before ? null : now;
+  /** The tray's counts now, from SQL counts over the active set. */
+  summary(): TraySummary {
+    return this.summaryAt(this.companion.sync.now());
+  }
+
+  /** Opens a live query: its result now, then each changed result, until the returned close. */
+  watch(query: ViewQuery, listener: (result: ViewResult) => void): () => void {
+    return this.views.watch(query, listener);
+  }
+
+  /** Stops the live queries' timers (the companion is closed by its owner). */
+  close(): void {
+    this.stopSummary();
+    this.views.close();
   }
 
   /** Validates the parameters with the method's schema, then does it. */
   async call<M extends ApiMethod>(method: M, raw: unknown): Promise<ApiResult<M>> {
-    const spec = API_METHODS[method];
+    const spec = Object.hasOwn(API_METHODS, method) ? API_METHODS[method] : undefined;
     if (!spec) throw new ApiRequestError(`unknown method ${String(method)}`);
     const parsed = spec.params.safeParse(raw);
     if (!parsed.success) throw new ApiRequestError(`invalid ${method} request: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return (await this.dispatch(method, parsed.data as unknown)) as ApiResult<M>;
+  }
+
+  private summaryAt(now: number): TraySummary {
+    const { cache } = this.companion;
+    return { active: cache.count({ view: 'active' }, now), approvals: cache.activeApprovals(now) };
+  }
+
+  private readStatus(): AppStatus {
+    const { companion } = this;
+    return {
+      connection: companion.connection.state,
+      user: companion.user,
+      skewMs: companion.sync.skew,
+      demo: this.options.demo,
+      unreadable: companion.cache.unreadable(),
+      coreRestart: this.coreRestart,
+    };
+  }
+
+  private statusMoved(): void {
+    const status = this.readStatus();
+    const text = JSON.stringify(status);
+    if (text === this.toldStatus) return;
+    this.toldStatus = text;
+    this.emit('status', status);
   }
 
   private async dispatch(method: ApiMethod, params: unknown): Promise<unknown> {
@@ -104,12 +166,23 @@ export class ApiHost extends EventEmitter<HostEvents> {
         const p = params as { sessionId: string; afterSeq: number; limit: number };
         return companion.cache.transcript(p.sessionId, p.afterSeq, p.limit);
       }
-      case 'openSession':
-        companion.transcripts.open((params as { sessionId: string }).sessionId);
+      case 'openSession': {
+        const { sessionId } = params as { sessionId: string };
+        const n = this.opened.get(sessionId) ?? 0;
+        this.opened.set(sessionId, n + 1);
+        if (n === 0) companion.transcripts.open(sessionId);
         return null;
-      case 'closeSession':
-        companion.transcripts.close((params as { sessionId: string }).sessionId);
+      }
+      case 'closeSession': {
+        const { sessionId } = params as { sessionId: string };
+        const n = this.opened.get(sessionId) ?? 0;
+        if (n > 1) this.opened.set(sessionId, n - 1);
+        else {
+          this.opened.delete(sessionId);
+          companion.transcripts.close(sessionId);
+        }
         return null;
+      }
       case 'getSettings':
         return companion.notifySettings;
       case 'updateSettings':
@@ -126,10 +199,5 @@ export class ApiHost extends EventEmitter<HostEvents> {
         await this.options.openExternal((params as { url: string }).url);
         return null;
     }
-  }
-
-  private publish(patch: Omit<ViewDelta, 'kind' | 'version' | 'upserts' | 'removals'> & Partial<Pick<ViewDelta, 'upserts' | 'removals'>>): void {
-    this.version++;
-    this.emit('view', { kind: 'delta', version: this.version, upserts: [], removals: [], ...patch });
   }
 }

@@ -3,6 +3,7 @@ import { CacheError, isDamageError, toCacheError } from './errors';
 import { openHandle, type CacheHandle, type OpenOptions } from './open';
 import { NotifyMemory, type NotifiedState, type Remembered } from './notify-memory';
 import { Retention, type PruneResult } from './retention';
+import { IdReads, type ChildState } from './id-reads';
 import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
 import { checkSeq, SessionStore, type BatchEntry, type SessionChange } from './session-store';
@@ -26,6 +27,7 @@ export interface CacheWrite<T> {
   cancel(): void;
 }
 export type { SessionQuery, Facet } from './session-query';
+export type { ChildState } from './id-reads';
 export type { NotifiedState, Remembered } from './notify-memory';
 export type { PruneResult } from './retention';
 
@@ -47,6 +49,7 @@ export class Cache {
   private readonly handle: CacheHandle;
   private readonly sessions: SessionStore;
   private readonly queries: SessionQueries;
+  private readonly ids: IdReads;
   private readonly transcripts: TranscriptStore;
   private readonly memory: NotifyMemory;
   private readonly retention: Retention;
@@ -62,6 +65,7 @@ export class Cache {
     const { db, settings } = handle;
     this.sessions = new SessionStore(db, handle.reader);
     this.queries = new SessionQueries(handle.reader);
+    this.ids = new IdReads(handle.reader);
     this.transcripts = new TranscriptStore(db);
     this.memory = new NotifyMemory(db);
     this.retention = new Retention(db, settings.retentionMs, settings.maxBytes);
@@ -111,6 +115,30 @@ export class Cache {
 
   count(q: SessionQuery, now: number): number {
     return this.read(() => this.queries.count(q, now));
+  }
+
+  /** Per kind, how many sessions the other filters let through (the Sessions page's tabs). */
+  countByKind(q: Omit<SessionQuery, 'view'>, now: number): Record<Session['kind'], number> {
+    return this.read(() => this.queries.countByKind(q, now));
+  }
+
+  /** Active sessions waiting at a checkpoint. */
+  activeApprovals(now: number): number {
+    return this.read(() => this.queries.activeApprovals(now));
+  }
+
+  /** When the next open chat leaves the active set by the clock alone, or null. */
+  nextQuietAt(now: number): number | null {
+    return this.read(() => this.queries.nextQuietAt(now));
+  }
+
+  sessionsByIds(ids: readonly string[]): Session[] {
+    return this.read(() => this.ids.sessionsByIds(ids));
+  }
+
+  /** What a task's roll-up needs of each of these children the cache holds. */
+  childStates(ids: readonly string[]): ChildState[] {
+    return this.read(() => this.ids.childStates(ids));
   }
 
   owners(): Facet[] {

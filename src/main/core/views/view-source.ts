@@ -1,0 +1,10 @@
+import type { Cache } from '../cache/cache';
+
+/** What a live query reads: the cache, the server's clock, and who the person is. */
+export interface ViewSource {
+  readonly cache: Cache;
+  /** ms since the epoch, corrected for server skew (SyncEngine.now). */
+  now(): number;
+  /** The signed-in user's id; null while unknown (then "mine" shows nothing). */
+  userId(): string | null;
+}
