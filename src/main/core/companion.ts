@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ConnectionState } from '../../shared/connection-state';
 import { NotifySettings } from '../../shared/notify-settings';
 import { openCache, type Cache, type SessionChange } from './cache/cache';
+import { beforeHadCheckpoint } from './cache/lazy-change';
 import { CommandClient } from './commands/command-client';
 import { StreamConnection } from './connection/connection';
 import { silentLogger, type Logger } from './log';
@@ -139,9 +140,11 @@ export class Companion extends EventEmitter<CompanionEvents> {
     return this.user?.id ?? null;
   }
 
-  private notify(changes: SessionChange[]): void {
+  private notify(all: SessionChange[]): void {
     const userId = this.userId;
-    if (!userId || changes.length === 0) return;
+    if (!userId || all.length === 0) return;
+    const changes = all.filter(mayNotify);
+    if (changes.length === 0) return;
     const now = this.sync.now();
     const decision = decideNotifications({
       changes,
@@ -155,4 +158,18 @@ export class Companion extends EventEmitter<CompanionEvents> {
     if (decision.forget.length) this.cache.forget(decision.forget);
     for (const event of decision.events) this.emit('notification', event);
   }
+}
+
+/**
+ * The changes the notification policy (./notify/policy) can act on; it decides nothing for the
+ * others. It acts on a checkpoint that is there after the change (an approval) or was there
+ * before it (a withdraw), and on a move into `failed`. Everything else (nearly every change of a
+ * busy stream) is left out without parsing its `before` (see ../cache/lazy-change). Sound because
+ * a call never holds two changes of one session (a write reports each session once; the fast
+ * lane's sessions each end at a checkpoint), so leaving one out cannot change how the policy
+ * merges another. test/sync/notify-filter.test.ts checks the decisions are the same.
+ */
+export function mayNotify(change: SessionChange): boolean {
+  const { after } = change;
+  return (after !== null && (after.checkpoint != null || after.status === 'failed')) || beforeHadCheckpoint(change);
 }

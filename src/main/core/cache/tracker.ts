@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Session } from '../../../shared/protocol';
 import type { SessionChange } from './session-store';
-import { fromJson, rowValues, toRow } from './session-row';
+import { lazyChange } from './lazy-change';
+import { rowValues, toRow } from './session-row';
 
 interface Indexed {
   rowid: number;
@@ -112,7 +113,7 @@ export class Tracker {
     const out: SessionChange[] = [];
     let n = 0;
     for (const t of this.touched.values()) {
-      if (t.beforeJson !== t.afterJson) out.push({ before: t.beforeJson === null ? null : fromJson(t.beforeJson), after: t.session });
+      if (t.beforeJson !== t.afterJson) out.push(lazyChange(t.beforeJson, t.session));
       if (++n % INDEX_FLUSH_ROWS === 0) yield;
     }
     return out;
