@@ -22,6 +22,15 @@ interface TraceEvent {
  */
 export const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'];
 
+/**
+ * BENCH_PROFILE=<dir>: what each task did as well (script, style, layout, paint, GC), kept in
+ * that directory for a profile of a missed target. That instrumentation costs main-thread time of
+ * its own, so the figures of such a run are not the bench's.
+ */
+export const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
+export const traceCategories = (): string[] =>
+  PROFILE_DIR ? [...TRACE_CATEGORIES, 'devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] : TRACE_CATEGORIES;
+
 const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 const ms = (us: number) => us / 1000;
