@@ -21,12 +21,14 @@ function appOnlyCsp(): Plugin {
 
 /**
  * The app's three bundles. Dependencies stay external to main (better-sqlite3 is native and is
- * rebuilt for Electron's ABI when the app is started or packaged, never for `npm test`).
+ * rebuilt for Electron's ABI when the app is started or packaged, never for `npm test`). Main has
+ * two entries: the Electron main process (index.js) and the core's utility process (core.js,
+ * forked by shell/core/fork-core.ts); only the core's reaches better-sqlite3.
  */
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/main/core/runtime/core-process.ts') } },
     },
   },
   preload: {

@@ -38,6 +38,23 @@ function runSandboxed(code: string) {
   return { exposed, sent, ipcRenderer };
 }
 
+/** A DOM MessagePort as the preload uses it. */
+class FakePagePort {
+  sent: unknown[] = [];
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  private listeners = new Map<string, Array<() => void>>();
+  postMessage(message: unknown) {
+    this.sent.push(structuredClone(message));
+  }
+  addEventListener(type: string, listener: () => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  fire(type: string) {
+    for (const l of this.listeners.get(type) ?? []) l();
+  }
+  close() {}
+}
+
 describe("the built preload under Electron's sandbox", () => {
   beforeAll(() => {
     preloadFile = join(ensureAppBuilt(), 'preload/index.cjs');
@@ -48,14 +65,39 @@ describe("the built preload under Electron's sandbox", () => {
     const { exposed } = runSandboxed(source);
     const api = exposed.get('parrotTray') as Record<string, unknown>;
     expect([...exposed.keys()]).toEqual(['parrotTray']);
-    expect(Object.keys(api).sort()).toEqual(['call', 'onNavigate', 'onTranscript', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'onNavigate', 'onStatus', 'onTranscript', 'watch']);
+  });
+
+  it('asks main for a port to the core at once, speaks the core protocol over it, and re-attaches to a new one', async () => {
+    const { exposed, sent, ipcRenderer } = runSandboxed(source);
+    expect(sent).toEqual([[IPC.connect]]);
+    const api = exposed.get('parrotTray') as { watch: (q: unknown, l: (r: unknown) => void) => () => void; call: (m: string, p: unknown) => Promise<unknown>; onStatus: (l: (s: unknown) => void) => void };
+    const results: unknown[] = [];
+    api.watch({ view: 'session', id: 'fr_1' }, (r) => results.push(r));
+    const pending = api.call('getSettings', {});
+
+    const first = new FakePagePort();
+    ipcRenderer.emit(IPC.port, { ports: [first] });
+    expect(first.sent.map((m) => (m as { t: string }).t)).toEqual(['hello', 'watch', 'call']);
+    first.onmessage!({ data: { t: 'result', qid: 1, result: { view: 'session', session: null, related: [] } } });
+    expect(results).toHaveLength(1);
+    first.onmessage!({ data: { t: 'reply', id: 1, ok: true, result: { scope: 'mine' } } });
+    await expect(pending).resolves.toEqual({ scope: 'mine' });
+
+    // The core stops: its end closes. A call in flight fails in words; the next port picks the query up again.
+    const inFlight = api.call('getSettings', {});
+    first.fire('close');
+    await expect(inFlight).rejects.toThrow(/restarted its core/);
+    const second = new FakePagePort();
+    ipcRenderer.emit(IPC.port, { ports: [second] });
+    expect(second.sent).toEqual([{ t: 'hello' }, { t: 'watch', qid: 1, query: { view: 'session', id: 'fr_1' } }]);
   });
 
   it('says it listens for routes once the page subscribes to them', () => {
     const { exposed, sent, ipcRenderer } = runSandboxed(source);
     const routes: unknown[] = [];
     (exposed.get('parrotTray') as { onNavigate: (l: (r: unknown) => void) => void }).onNavigate((r) => routes.push(r));
-    expect(sent).toEqual([[IPC.navigateReady]]);
+    expect(sent).toEqual([[IPC.connect], [IPC.navigateReady]]);
     ipcRenderer.emit(IPC.navigate, {}, { name: 'sessions' });
     expect(routes).toEqual([{ name: 'sessions' }]);
   });

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
+import type { CoreSupervisor } from './core/core-supervisor';
+import { forkCore } from './core/fork-core';
 import { registerDeepLinks } from './deep-link/register';
 import { registerApiHandlers } from './ipc/api-handlers';
 import { relaunchOptions } from './relaunch';
@@ -11,7 +13,6 @@ import { setNotificationIdentity } from './notifications/notifier';
 import { appSettingsPort } from './settings/app-settings-port';
 import { applyOpenAtLogin, launchCommand } from './settings/open-at-login';
 import { SettingsStore } from './settings/settings-store';
-import { startCompanion, type RunningCompanion } from './start-companion';
 import { startTray } from './start-tray';
 import { denyPermissions, lockDown } from './windows/lock-down';
 import { Popover, popoverWindowOptions } from './windows/popover-window';
@@ -20,7 +21,8 @@ const APP_ID = 'example.discoparrot.tray';
 
 /**
  * The Electron side, wiring only: one instance, a locked-down popover window, the tray, native
- * notifications and the IPC bridge around the same core the CLI and the web preview use.
+ * notifications, and the core (the same entry the CLI and the web preview run) in a utility
+ * process of its own, which each window reaches over its own MessagePort.
  */
 export function startShell(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -37,7 +39,8 @@ export function startShell(): void {
   app.on('second-instance', () => popover?.show(placeAt()));
   app.on('window-all-closed', () => undefined);
 
-  let running: RunningCompanion | null = null;
+  let core: CoreSupervisor | null = null;
+  let coreStopped = false;
   app.whenReady().then(async () => {
     app.dock?.hide();
     // Run from source (`electron .`) there is no Start-menu shortcut carrying APP_ID; Electron's
@@ -73,13 +76,26 @@ export function startShell(): void {
       registerShortcut,
       setOpenAtLogin: (openAtLogin) => applyOpenAtLogin(openAtLogin, loginDeps),
       setTheme: (theme) => (nativeTheme.themeSource = theme),
-      useToken: (token) => running?.companion.connection.setToken(token),
+      useToken: (token) => core?.send({ t: 'setToken', token }),
       restartForBackend: () => {
-        app.relaunch(relaunchOptions(process.env, process.argv));
-        app.exit(0);
+        // The core closes its database first; app.exit skips will-quit.
+        void core?.stop().finally(() => {
+          app.relaunch(relaunchOptions(process.env, process.argv));
+          app.exit(0);
+        });
       },
     });
-    running = await startCompanion({ settings, dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'), openExternal, appSettings });
+    let tray: ReturnType<typeof startTray> | null = null;
+    // The core runs in its own process; this one keeps the settings, the tray and the windows.
+    core = forkCore({
+      settings,
+      dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'),
+      appSettings,
+      openExternal,
+      onNotifySaved: (notify) => tray?.setSnoozedUntil(notify.snoozedUntil),
+    });
+    core.start();
+    const running = core;
 
     const window = new BrowserWindow(popoverWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
     const rendererFile = join(import.meta.dirname, '../renderer/index.html');
@@ -90,13 +106,18 @@ export function startShell(): void {
     lockDown(window.webContents, () => appUrl, (url) => void openExternal(url));
     popover = new Popover(window);
     const shown = popover;
-    registerApiHandlers(ipcMain, running.host, () => appUrl, (sender) => {
-      if (sender === window.webContents) shown.pageReady();
+    registerApiHandlers(ipcMain, () => appUrl, {
+      // Each page gets its own MessagePort to the core, and a new one after every core restart.
+      connect: (sender) => running.connect(sender),
+      onNavigateReady: (sender) => {
+        if (sender === window.webContents) shown.pageReady();
+      },
     });
     void window.loadURL(appUrl);
 
-    const tray = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, running, settings, popover });
-    placeAt = () => tray.popoverBounds();
+    const started = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, core: running, settings, popover });
+    tray = started;
+    placeAt = () => started.popoverBounds();
 
     // A failed registration is reported where the person sets it: in Settings.
     appSettings.shortcutError = registerShortcut(settings.all.shortcut);
@@ -105,18 +126,24 @@ export function startShell(): void {
     applyOpenAtLogin(settings.all.openAtLogin, loginDeps);
     // After sleep, or when the screen unlocks, the connection is stale: reconnect now rather than
     // wait for the heartbeat. The notification memory in the cache keeps this from re-alerting.
-    const reconnect = () => running?.companion.connection.reconnectAfterWake();
+    const reconnect = () => running.send({ t: 'reconnectAfterWake' });
     powerMonitor.on('resume', reconnect);
     powerMonitor.on('unlock-screen', reconnect);
-    watchNetwork(() => net.isOnline(), () => running?.companion.connection.reconnectNow());
+    watchNetwork(() => net.isOnline(), () => running.send({ t: 'reconnectNow' }));
 
     if (pendingLink) popover.openSession(pendingLink, placeAt());
     if (process.argv.includes('--show-popover')) popover.show(placeAt());
   });
 
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     globalShortcut.unregisterAll();
-    // A clean quit closes the database, so the next start skips the crash check.
-    void running?.stop();
+    if (!core || coreStopped) return;
+    // A clean quit closes the database (in the core's process), so the next start skips the crash
+    // check: the quit waits for the core to exit, a few seconds at most, then goes on.
+    event.preventDefault();
+    void core.stop().finally(() => {
+      coreStopped = true;
+      app.quit();
+    });
   });
 }

@@ -1,31 +1,33 @@
 import { join } from 'node:path';
 import type { App, Rectangle } from 'electron';
 import { snoozeFor, snoozeUntilTomorrow, ONE_HOUR_MS } from '../core/notify';
+import type { CoreSummary } from '../core/runtime/core-link';
+import type { CoreSupervisor } from './core/core-supervisor';
 import { Notifier, type NotificationConstructor } from './notifications/notifier';
 import type { SettingsStore } from './settings/settings-store';
-import type { RunningCompanion } from './start-companion';
 import { iconDirectory } from './tray/icon-files';
 import type { TrayMenuAction } from './tray/menu-template';
 import { TrayController, type TrayElectron } from './tray/tray-controller';
-import { trayCounts } from './tray/tray-state';
 import type { Popover } from './windows/popover-window';
 import { POPOVER_SIZE } from './windows/popover-window';
 
 const localMinute = (now: number) => new Date(now).getHours() * 60 + new Date(now).getMinutes();
 
-/** The tray and the notifications, fed by the companion; counts refresh at most once a second. */
+/**
+ * The tray and the notifications, fed by the core's summary and notification messages (the core
+ * coalesces the counts); the snooze is main's, kept in the settings and told to the core.
+ */
 export function startTray(deps: {
   electron: TrayElectron & { Notification: NotificationConstructor };
   app: Pick<App, 'quit' | 'isPackaged' | 'getAppPath'>;
-  running: RunningCompanion;
+  core: CoreSupervisor;
   settings: SettingsStore;
   popover: Popover;
-}): { popoverBounds: () => Rectangle } {
-  const { electron, app, running, settings, popover } = deps;
-  const { companion } = running;
+}): { popoverBounds: () => Rectangle; setSnoozedUntil: (until: number | null) => void } {
+  const { electron, app, core, settings, popover } = deps;
   const setSnooze = (until: number | null) => {
-    companion.notifySettings = { ...companion.notifySettings, snoozedUntil: until };
     settings.setNotify({ snoozedUntil: until });
+    core.send({ t: 'notifySettings', patch: { snoozedUntil: until } });
     tray.setSnoozedUntil(until);
   };
   const onMenuAction = (action: TrayMenuAction) => {
@@ -49,21 +51,20 @@ export function startTray(deps: {
     popoverSize: POPOVER_SIZE,
     togglePopover: (bounds) => popover.toggle(bounds),
     onMenuAction,
-    snoozedUntil: companion.notifySettings.snoozedUntil,
+    snoozedUntil: settings.notify.snoozedUntil,
   });
 
-  let pending: NodeJS.Timeout | null = null;
-  const refresh = () => {
-    pending ??= setTimeout(() => {
-      pending = null;
-      const now = companion.sync.now();
-      const state = companion.connection.state;
-      tray.update({ ...trayCounts(companion.cache.query({ view: 'active' }, now), now), phase: state.phase, demo: running.demo, offlineSince: state.offlineSince });
-    }, 1000);
-  };
-  companion.on('applied', refresh);
-  companion.on('state', refresh);
-  refresh();
+  let summary: CoreSummary = core.summary ?? { phase: 'connecting', active: 0, approvals: 0, demo: false, offlineSince: null };
+  let problem: string | null = null;
+  const render = () => tray.update({ ...summary, problem });
+  core.on('summary', (next) => {
+    summary = next;
+    render();
+  });
+  core.on('trouble', (words) => {
+    problem = words;
+    render();
+  });
 
   const notifier = new Notifier({
     Notification: electron.Notification,
@@ -71,8 +72,9 @@ export function startTray(deps: {
     // The app's own picture on the banner, not Electron's.
     icon: join(iconDir, 'approvals-light@2x.png'),
     openSession: (id) => (id ? popover.openSession(id, tray.popoverBounds()) : popover.show(tray.popoverBounds())),
-    approve: (sessionId, checkpointId) => companion.commands.run({ action: 'approve', sessionId, checkpointId }),
+    approve: (sessionId, checkpointId) => core.command({ action: 'approve', sessionId, checkpointId }),
+    log: (message) => console.warn(message),
   });
-  companion.on('notification', (event) => notifier.handle(event));
-  return { popoverBounds: () => tray.popoverBounds() };
+  core.on('notify', (event) => notifier.handle(event));
+  return { popoverBounds: () => tray.popoverBounds(), setSnoozedUntil: (until) => tray.setSnoozedUntil(until) };
 }

@@ -2,15 +2,16 @@
 // require nothing but `electron`, `events`, `timers` and `url` (docs/tutorial/sandbox.md).
 
 /**
- * The Electron transport of the renderer API: its channels, prefixed so no other message can be
- * mistaken for ours. Requests go through `call` (the method and its parameters, validated in main
- * against API_METHODS); the view, transcripts and routes are pushed on their own channels.
+ * The Electron IPC of the app, prefixed so no other message can be mistaken for ours. IPC only
+ * sets things up: the page asks for a MessagePort to the core (`connect`) and gets it on `port`
+ * (again after every core restart); everything else (queries, calls, pushes) runs over that port
+ * straight to the core's utility process, never through main. Routes stay on IPC: they are main's.
  */
 export const IPC = {
-  call: 'parrot-tray:call',
-  subscribe: 'parrot-tray:subscribe',
-  view: 'parrot-tray:view',
-  transcript: 'parrot-tray:transcript',
+  /** The page asks for a port to the core (ipcRenderer.send; main checks the sender). */
+  connect: 'parrot-tray:connect',
+  /** Main hands the page its port (webContents.postMessage with the port in the transfer list). */
+  port: 'parrot-tray:port',
   /** Main asks the page to show a place (a notification click, a discoparrot:// link, the tray menu). */
   navigate: 'parrot-tray:navigate',
   /**

@@ -1,6 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { IPC } from '../../../src/shared/api';
+import { IPC } from '../../../src/shared/api/ipc-channels';
 import { registerApiHandlers } from '../../../src/main/shell/ipc/api-handlers';
 import { isAllowedExternalUrl, isTrustedSenderUrl } from '../../../src/main/shell/ipc/trusted-sender';
 import { denyPermissions, lockDown } from '../../../src/main/shell/windows/lock-down';
@@ -25,68 +24,39 @@ describe('isTrustedSenderUrl', () => {
   });
 });
 
-/** The few ipcMain and WebContents parts the handlers touch. */
+/** The few ipcMain parts the handlers touch. */
 class FakeIpcMain {
-  handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
-  handle(channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) {
-    this.handlers.set(channel, fn);
-  }
   on(channel: string, fn: (event: unknown, ...args: unknown[]) => void) {
     this.listeners.set(channel, fn);
     return this;
   }
 }
 
-class FakeContents extends EventEmitter {
-  sent: Array<[string, unknown]> = [];
-  send(channel: string, value: unknown) {
-    this.sent.push([channel, value]);
-  }
-  isDestroyed() {
-    return false;
-  }
-}
-
-function fakeHost() {
-  const host = new EventEmitter() as EventEmitter & { calls: unknown[]; call: (m: string, p: unknown) => Promise<unknown>; snapshot: () => unknown };
-  host.calls = [];
-  host.call = async (method, params) => {
-    host.calls.push([method, params]);
-    return { ok: true };
-  };
-  host.snapshot = () => ({ kind: 'snapshot', version: 0 });
-  return host;
-}
-
 describe('registerApiHandlers', () => {
-  it('runs calls from the app page and refuses any other sender before the host sees them', async () => {
+  it('hands a port to the core only to the app page, never to another sender', () => {
     const ipc = new FakeIpcMain();
-    const host = fakeHost();
-    registerApiHandlers(ipc as never, host as never, () => APP);
-    const call = ipc.handlers.get(IPC.call)!;
-    await expect(call({ senderFrame: { url: APP } }, 'command', { action: 'cancel', sessionId: 'fr_1' })).resolves.toEqual({ ok: true });
-    await expect(call({ senderFrame: { url: 'https://evil.example' } }, 'command', {})).rejects.toThrow(/refused/);
-    await expect(call({ senderFrame: null }, 'command', {})).rejects.toThrow(/refused/);
-    expect(host.calls).toHaveLength(1);
+    const connected: unknown[] = [];
+    registerApiHandlers(ipc as never, () => APP, { connect: (sender) => connected.push(sender) });
+    const page = { id: 1 };
+    ipc.listeners.get(IPC.connect)!({ senderFrame: { url: 'https://evil.example' }, sender: { id: 2 } });
+    ipc.listeners.get(IPC.connect)!({ senderFrame: null, sender: { id: 3 } });
+    ipc.listeners.get(IPC.connect)!({ senderFrame: { url: `${APP}#/sessions` }, sender: page });
+    expect(connected).toEqual([page]);
   });
 
-  it('sends the snapshot to a subscriber, then every view update and transcript push', () => {
+  it('has no channel left that carries API calls or views: those go over the port', () => {
     const ipc = new FakeIpcMain();
-    const host = fakeHost();
-    registerApiHandlers(ipc as never, host as never, () => APP);
-    const contents = new FakeContents();
-    ipc.listeners.get(IPC.subscribe)!({ senderFrame: { url: APP }, sender: contents });
-    ipc.listeners.get(IPC.subscribe)!({ senderFrame: { url: 'https://evil.example' }, sender: new FakeContents() });
-    host.emit('view', { kind: 'delta', version: 1 });
-    host.emit('transcript', { sessionId: 'fr_1', entries: [] });
-    expect(contents.sent.map(([c]) => c)).toEqual([IPC.view, IPC.view, IPC.transcript]);
+    registerApiHandlers(ipc as never, () => APP, { connect: () => undefined });
+    expect([...ipc.listeners.keys()].sort()).toEqual([IPC.connect, IPC.navigateReady].sort());
+    expect(Object.values(IPC).sort()).toEqual(['parrot-tray:connect', 'parrot-tray:navigate', 'parrot-tray:navigate-ready', 'parrot-tray:port']);
   });
+
   it("tells who listens for routes only when the app page says so", () => {
     const ipc = new FakeIpcMain();
     const ready: unknown[] = [];
-    registerApiHandlers(ipc as never, fakeHost() as never, () => APP, (sender) => ready.push(sender));
-    const contents = new FakeContents();
+    registerApiHandlers(ipc as never, () => APP, { connect: () => undefined, onNavigateReady: (sender) => ready.push(sender) });
+    const contents = { id: 1 };
     ipc.listeners.get(IPC.navigateReady)!({ senderFrame: { url: 'https://evil.example' }, sender: contents });
     expect(ready).toEqual([]);
     ipc.listeners.get(IPC.navigateReady)!({ senderFrame: { url: APP }, sender: contents });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '../../../src/shared/format';
-import { ago, chat, checkpoint, flowRun, HOUR, MINUTE, NOW, task } from '../../shared/fixtures';
-import { trayCounts, trayState, trayTitle, trayTooltip, trayView, type TrayInput } from '../../../src/main/shell/tray/tray-state';
+import { trayState, trayTitle, trayTooltip, trayView, type TrayInput } from '../../../src/main/shell/tray/tray-state';
 
 const live = (over: Partial<TrayInput> = {}): TrayInput => ({ phase: 'live', active: 0, approvals: 0, demo: false, ...over });
 const at1042 = new Date(2025, 2, 14, 10, 42).getTime();
@@ -62,16 +61,12 @@ describe('trayTitle', () => {
   });
 });
 
-describe('trayCounts', () => {
-  it('counts as the session list does: active by isActive, approvals by pending checkpoint', () => {
-    const sessions = [
-      flowRun({ status: 'running' }),
-      flowRun({ status: 'paused', checkpoint: checkpoint('cp_1') }),
-      task({ status: 'completed' }),
-      chat({ status: 'open', chat: { lastMessageAt: ago(MINUTE) } }),
-      chat({ status: 'open', chat: { lastMessageAt: ago(2 * HOUR) } }),
-    ];
-    expect(trayCounts(sessions, NOW)).toEqual({ active: 3, approvals: 1 });
-    expect(trayCounts([], NOW)).toEqual({ active: 0, approvals: 0 });
+describe('a problem with the core', () => {
+  it('outranks counts and phase: the icon says offline and the tooltip says what happened', () => {
+    const input: TrayInput = { phase: 'live', active: 4, approvals: 2, demo: true, problem: 'the core stopped; restarting it…' };
+    expect(trayState(input)).toBe('offline');
+    expect(trayTooltip(input)).toBe('Parrot Tray (demo data) — the core stopped; restarting it…');
+    expect(trayTitle(input)).toBe('');
+    expect(trayState({ ...input, problem: null })).toBe('approvals');
   });
 });

@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ApiHost } from '../../core/api/api-host';
-import { Companion } from '../../core/companion';
-import { DemoBackend } from '../../core/demo/server';
+import { CacheError } from '../../core/cache/cache';
 import { stderrLogger } from '../../core/log';
+import { startCore, type RunningCore } from '../../core/runtime/start-core';
 import { WebPreviewServer } from '../../web/web-server';
 import { CliError, intFlag, numberFlag, parse } from '../args';
 import { BACKEND_OPTIONS, BACKEND_USAGE, backendFlags, dataFlag } from '../backend-flags';
 import type { Command } from '../command';
-import { openOrExplain } from '../open-cache';
 
 /** Where `npm run build:web` puts the renderer, next to this bundle in out/. */
 const RENDERER_DIR = fileURLToPath(new URL('../web', import.meta.url));
@@ -46,38 +43,44 @@ ${BACKEND_USAGE}
     const dataDir = dataFlag(values);
     const port = intFlag('port', values.port, 0, 0, 65535);
     if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new CliError('the web preview is not built yet: run "npm run build:web"');
-    let demo: DemoBackend | null = null;
-    let backend: { url: string; token: string };
-    if (values.backend === 'demo') {
-      const token = randomBytes(16).toString('base64url');
-      demo = new DemoBackend({
-        token,
-        seed: intFlag('seed', values.seed, 1, 0, 2 ** 32 - 1),
-        sessions: intFlag('sessions', values.sessions, 60, 0, 1_000_000),
-        rate: numberFlag('rate', values.rate, 2, 0),
-      });
-      backend = { url: await demo.start(), token };
-    } else {
-      backend = backendFlags(values, io.env);
-    }
+    const demo = values.backend === 'demo';
+    const backend = demo ? { url: null, token: null } : backendFlags(values, io.env);
     const logger = stderrLogger('parrot-tray web');
-    const companion = openOrExplain(() => Companion.open({ backendUrl: backend.url, token: backend.token, dataDir, logger }), io);
-    const host = new ApiHost(companion, { demo: demo !== null });
-    const server = new WebPreviewServer(RENDERER_DIR, host);
+    // The same core entry as the app's utility process (core/runtime/start-core.ts).
+    let core: RunningCore;
+    try {
+      core = await startCore({
+        backendUrl: backend.url,
+        token: backend.token,
+        dataDir,
+        logger,
+        ...(demo
+          ? {
+              demo: {
+                seed: intFlag('seed', values.seed, 1, 0, 2 ** 32 - 1),
+                sessions: intFlag('sessions', values.sessions, 60, 0, 1_000_000),
+                rate: numberFlag('rate', values.rate, 2, 0),
+              },
+            }
+          : {}),
+      });
+    } catch (error) {
+      if (error instanceof CacheError) throw new CliError(error.message);
+      throw error;
+    }
+    if (core.notice) io.err(`parrot-tray: ${core.notice}`);
+    const server = new WebPreviewServer(RENDERER_DIR, core.host);
     let url: string;
     try {
       url = await server.listen(port);
     } catch (error) {
-      companion.close();
-      await demo?.stop();
+      await core.stop();
       throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     io.out(`serving ${url}`);
-    companion.start();
     await io.untilSignal();
     await server.close();
-    companion.close();
-    await demo?.stop();
+    await core.stop();
     return 0;
   },
 };

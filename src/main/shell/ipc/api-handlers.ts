@@ -1,46 +1,27 @@
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC, type ApiMethod } from '../../../shared/api';
-import type { ApiHost } from '../../core/api/api-host';
+import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
+import { IPC } from '../../../shared/api/ipc-channels';
 import { isTrustedSenderUrl } from './trusted-sender';
 
 /**
- * The main side of the IPC transport (Gitify's typed handlers, Fiddle's sender check): every
- * message is dropped unless it comes from the app's own page, and every request is validated
- * against its schema by the host before anything runs.
+ * Main's side of the page's IPC, which only sets things up (Fiddle's sender check on each): a page
+ * asking for its MessagePort to the core, and a page saying it listens for routes. A message from
+ * anything but the app's own page is dropped before it reaches either. What crosses the port is
+ * validated by the core (serveClient), which is the only one reading it.
  */
 export function registerApiHandlers(
-  ipcMain: Pick<IpcMain, 'handle' | 'on'>,
-  host: ApiHost,
+  ipcMain: Pick<IpcMain, 'on'>,
   appUrl: () => string,
-  onNavigateReady: (sender: WebContents) => void = () => undefined,
+  handlers: {
+    /** Give this page a port to the core (CoreSupervisor.connect). */
+    connect: (sender: WebContents) => void;
+    onNavigateReady?: (sender: WebContents) => void;
+  },
 ): void {
-  const subscribers = new Set<WebContents>();
-  const trusted = (event: IpcMainEvent | IpcMainInvokeEvent) => isTrustedSenderUrl(event.senderFrame?.url, appUrl());
-
-  ipcMain.handle(IPC.call, async (event, method: unknown, params: unknown) => {
-    if (!trusted(event)) throw new Error('refused: not the app page');
-    if (typeof method !== 'string') throw new Error('refused: no method');
-    return host.call(method as ApiMethod, params);
+  const trusted = (event: IpcMainEvent) => isTrustedSenderUrl(event.senderFrame?.url, appUrl());
+  ipcMain.on(IPC.connect, (event) => {
+    if (trusted(event)) handlers.connect(event.sender);
   });
-
-  ipcMain.on(IPC.subscribe, (event) => {
-    if (!trusted(event)) return;
-    const contents = event.sender;
-    if (!subscribers.has(contents)) {
-      subscribers.add(contents);
-      contents.once('destroyed', () => subscribers.delete(contents));
-    }
-    contents.send(IPC.view, host.snapshot());
-  });
-
   ipcMain.on(IPC.navigateReady, (event) => {
-    if (trusted(event)) onNavigateReady(event.sender);
-  });
-
-  host.on('view', (update) => {
-    for (const c of subscribers) if (!c.isDestroyed()) c.send(IPC.view, update);
-  });
-  host.on('transcript', (push) => {
-    for (const c of subscribers) if (!c.isDestroyed()) c.send(IPC.transcript, push);
+    if (trusted(event)) handlers.onNavigateReady?.(event.sender);
   });
 }

@@ -1,7 +1,5 @@
 import type { ConnectionState } from '../../../shared/connection-state';
 import { clockTime } from '../../../shared/format';
-import type { Session } from '../../../shared/protocol/session';
-import { hasPendingCheckpoint, isActive } from '../../../shared/sessions';
 
 /** What the tray icon says at a glance; the order is the precedence, most urgent first. */
 export const TRAY_STATES = ['signin', 'offline', 'approvals', 'busy', 'idle'] as const;
@@ -16,6 +14,8 @@ export interface TrayInput {
   demo: boolean;
   /** ConnectionState.offlineSince: lets the tooltip say how old the counts are. */
   offlineSince?: number | null;
+  /** Something wrong with the app itself (its core stopped, or keeps stopping), in words; it outranks the rest. */
+  problem?: string | null;
 }
 
 export interface TrayView {
@@ -31,21 +31,9 @@ const APP = 'Parrot Tray';
 // The menu bar is shared with every other app: a fourth digit would only push neighbours away.
 const TITLE_MAX = 99;
 
-/**
- * The counts from the cached sessions, by the same rules as the session list, so the tooltip's
- * "12 active" is the list's. Pass only the sessions the badge should count (say, the person's own).
- */
-export function trayCounts(sessions: readonly Session[], now: number): Pick<TrayInput, 'active' | 'approvals'> {
-  let active = 0;
-  let approvals = 0;
-  for (const s of sessions) {
-    if (isActive(s, now)) active++;
-    if (hasPendingCheckpoint(s)) approvals++;
-  }
-  return { active, approvals };
-}
-
 export function trayState(input: TrayInput): TrayState {
+  // Without its core the app knows nothing current: the counts it last had may be stale.
+  if (input.problem) return 'offline';
   // Sign-in and update both need the person to act before anything else will work.
   if (input.phase === 'signin-needed' || input.phase === 'update-needed') return 'signin';
   // Not live means the counts may be stale, so a badge or busy dot would claim too much.
@@ -92,6 +80,7 @@ function phaseWords(input: TrayInput): string {
  */
 export function trayTooltip(input: TrayInput): string {
   const name = input.demo ? `${APP} (demo data)` : APP;
+  if (input.problem) return `${name} — ${input.problem}`;
   const phase = phaseWords(input);
   if (input.phase === 'signin-needed' || input.phase === 'update-needed') return `${name} — ${phase}`;
   const counts = countWords(input);

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { CommandRequest, CoreRestart } from '../../../shared/api';
+import { ConnectionPhase } from '../../../shared/connection-state';
+import { NotifySettings } from '../../../shared/notify-settings';
+import type { NotifyEvent } from '../notify/policy';
+
+/**
+ * The messages between Electron's main process (the shell) and the core's utility process, over
+ * the utility process's parentPort (structured clone). Windows never use these: each gets its own
+ * MessagePort straight to the core (`client`), carrying client-wire.ts's messages.
+ *
+ * Both sides parse what they receive; a message that fails is logged and dropped, never acted on.
+ */
+
+const RequestId = z.number().int().nonnegative();
+
+/**
+ * Some notification settings, as given: NotifySettings.partial() would fill every absent field
+ * with its default (zod keeps defaults in a partial), so a snooze would reset the scope.
+ */
+const NotifyPatch = z.object(
+  Object.fromEntries(Object.entries(NotifySettings.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+    [K in keyof typeof NotifySettings.shape]: z.ZodOptional<ReturnType<(typeof NotifySettings.shape)[K]['unwrap']>>;
+  },
+);
+
+/** Main asks the core to run, with everything it cannot read for itself (settings live in main). */
+export const StartMessage = z.object({
+  t: z.literal('start'),
+  /** Null: no backend configured, so the core runs the demo backend in its own process. */
+  backendUrl: z.string().nullable(),
+  token: z.string().nullable(),
+  dataDir: z.string().min(1),
+  /** better-sqlite3 built for this Electron's ABI (shell/native-binding-path.ts), when there is one. */
+  nativeBinding: z.string().optional(),
+  notify: NotifySettings,
+  /** Set when this core replaces one that stopped on its own, so every window can say so. */
+  coreRestart: CoreRestart.nullable(),
+});
+
+export const MainToCore = z.discriminatedUnion('t', [
+  StartMessage,
+  z.object({ t: z.literal('setToken'), token: z.string().nullable() }),
+  z.object({ t: z.literal('reconnectNow') }),
+  z.object({ t: z.literal('reconnectAfterWake') }),
+  /** A change made outside the windows (the tray menu's snooze). */
+  z.object({ t: z.literal('notifySettings'), patch: NotifyPatch }),
+  /** An API call main makes on the person's behalf (a notification's Approve); answered by `reply`. */
+  z.object({ t: z.literal('command'), id: RequestId, request: CommandRequest }),
+  /** The answer to one of the core's `request`s. */
+  z.object({ t: z.literal('reply'), id: RequestId, ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }),
+  /** A window's MessagePort travels with this message, in `ports[0]`. */
+  z.object({ t: z.literal('client') }),
+  /** Close the database and exit. */
+  z.object({ t: z.literal('stop') }),
+]);
+
+/** What the tray shows; sent when it changes. */
+export const CoreSummary = z.object({
+  active: z.number().int().nonnegative(),
+  approvals: z.number().int().nonnegative(),
+  phase: ConnectionPhase,
+  offlineSince: z.number().nullable(),
+  demo: z.boolean(),
+});
+
+/** What the core asks of main: the desktop app's settings and the system browser live there. */
+export const CoreRequestMethod = z.enum(['getAppSettings', 'updateAppSettings', 'openExternal', 'saveNotify']);
+
+const NotifyEventSchema = z.custom<NotifyEvent>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as NotifyEvent).event === 'string' && typeof (v as NotifyEvent).title === 'string',
+  { message: 'not a notification event' },
+);
+
+export const CoreToMain = z.discriminatedUnion('t', [
+  /** Started: the database is open and the core serves clients. */
+  z.object({ t: z.literal('ready') }),
+  z.object({ t: z.literal('summary'), summary: CoreSummary }),
+  z.object({ t: z.literal('notify'), event: NotifyEventSchema }),
+  z.object({ t: z.literal('request'), id: RequestId, method: CoreRequestMethod, params: z.unknown() }),
+  /** The answer to main's `command`. */
+  z.object({ t: z.literal('reply'), id: RequestId, ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }),
+  /** A log line (built from counts and codes; never a token, see core/log.ts). */
+  z.object({ t: z.literal('log'), level: z.enum(['info', 'warn']), message: z.string() }),
+  /** The core could not start (a damaged cache it cannot move aside, say): main shows it and does not restart. */
+  z.object({ t: z.literal('failed'), message: z.string() }),
+]);
+
+export type StartMessage = z.infer<typeof StartMessage>;
+export type MainToCore = z.infer<typeof MainToCore>;
+export type CoreToMain = z.infer<typeof CoreToMain>;
+export type CoreSummary = z.infer<typeof CoreSummary>;
+export type CoreRequestMethod = z.infer<typeof CoreRequestMethod>;
+
+/** One line saying what was wrong with a message, for the log (never the message itself: it may hold a token). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,166 @@
+import type { AppSettings, AppSettingsPatch } from '../../../shared/api';
+import { NotifySettings } from '../../../shared/notify-settings';
+import { serveClient } from '../api/serve-client';
+import type { Logger } from '../log';
+import { CoreSummaryFeed } from './summary-feed';
+import { describeIssues, MainToCore, type CoreRequestMethod, type CoreToMain, type StartMessage } from './core-link';
+import { portPeer, type PortLike } from './port-peer';
+import { startCore, type RunningCore } from './start-core';
+
+/** The core's end of its link to main: process.parentPort in the utility process, a fake in tests. */
+export interface ParentLink {
+  post(message: CoreToMain): void;
+  onMessage(listener: (data: unknown, ports: readonly PortLike[]) => void): void;
+}
+
+export interface CoreService {
+  /** Closes the database and ends the process (a `stop` message, or SIGTERM from child.kill()). */
+  stop(): Promise<void>;
+}
+
+/** Requests to main wait this long; main answers at once unless it is gone. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The core as a service of main: started by main's `start`, it runs startCore, serves each
+ * window's MessagePort with serveClient, feeds the tray its summary and the notifier its events,
+ * and asks main for what only main has (the desktop settings, the system browser).
+ */
+export function serveParent(link: ParentLink, exit: (code: number) => void, stderr: (line: string) => void = () => undefined): CoreService {
+  let core: RunningCore | null = null;
+  let feed: CoreSummaryFeed | null = null;
+  let started = false;
+  let stopping: Promise<void> | null = null;
+  const waitingClients: PortLike[] = [];
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  let nextRequest = 1;
+
+  const logger: Logger = {
+    info: (message) => link.post({ t: 'log', level: 'info', message }),
+    warn: (message) => link.post({ t: 'log', level: 'warn', message }),
+  };
+
+  const ask = (method: CoreRequestMethod, params: unknown): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextRequest++;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`main did not answer ${method}`));
+      }, REQUEST_TIMEOUT_MS);
+      timer.unref();
+      pending.set(id, { resolve, reject, timer });
+      link.post({ t: 'request', id, method, params });
+    });
+
+  const serve = (port: PortLike) => {
+    if (core) serveClient(portPeer(port), core.host);
+    else waitingClients.push(port);
+  };
+
+  const start = async (message: StartMessage) => {
+    try {
+      core = await startCore({
+        backendUrl: message.backendUrl,
+        token: message.token,
+        dataDir: message.dataDir,
+        nativeBinding: message.nativeBinding,
+        notify: message.notify,
+        logger,
+        host: {
+          openExternal: async (url) => void (await ask('openExternal', { url })),
+          onSettingsChanged: (notify) => void ask('saveNotify', notify).catch((e: Error) => logger.warn(`notification settings not saved: ${e.message}`)),
+          appSettings: {
+            get: async () => (await ask('getAppSettings', {})) as AppSettings,
+            update: async (patch: AppSettingsPatch) => (await ask('updateAppSettings', patch)) as AppSettings,
+          },
+        },
+      });
+    } catch (error) {
+      // Restarting would fail the same way (a cache another process holds, a disk it cannot write).
+      link.post({ t: 'failed', message: (error as Error).message });
+      exit(2);
+      return;
+    }
+    if (core.notice) logger.warn(core.notice);
+    if (message.coreRestart) core.host.setCoreRestart(message.coreRestart);
+    const running = core;
+    feed = new CoreSummaryFeed(running, (summary) => link.post({ t: 'summary', summary }));
+    running.companion.on('notification', (event) => link.post({ t: 'notify', event }));
+    link.post({ t: 'ready' });
+    for (const port of waitingClients.splice(0)) serve(port);
+  };
+
+  const handle = (message: MainToCore, ports: readonly PortLike[]) => {
+    switch (message.t) {
+      case 'start':
+        if (started) return logger.warn('a second start was ignored');
+        started = true;
+        return void start(message);
+      case 'client': {
+        const port = ports[0];
+        if (port) serve(port);
+        return;
+      }
+      case 'reply': {
+        const waiting = pending.get(message.id);
+        if (!waiting) return;
+        pending.delete(message.id);
+        clearTimeout(waiting.timer);
+        if (message.ok) waiting.resolve(message.result);
+        else waiting.reject(new Error(message.error ?? 'main refused'));
+        return;
+      }
+      case 'stop':
+        return void service.stop();
+    }
+    if (!core) return logger.warn(`${message.t} before the core started was ignored`);
+    const { companion, host } = core;
+    switch (message.t) {
+      case 'setToken':
+        return companion.connection.setToken(message.token);
+      case 'reconnectNow':
+        return companion.connection.reconnectNow();
+      case 'reconnectAfterWake':
+        return companion.connection.reconnectAfterWake();
+      case 'notifySettings':
+        companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...message.patch });
+        return;
+      case 'command': {
+        const { id } = message;
+        host.call('command', message.request).then(
+          (result) => link.post({ t: 'reply', id, ok: true, result }),
+          (error: Error) => link.post({ t: 'reply', id, ok: false, error: error.message }),
+        );
+      }
+    }
+  };
+
+  link.onMessage((data, ports) => {
+    const parsed = MainToCore.safeParse(data);
+    if (!parsed.success) {
+      stderr(`core: a message from main was dropped: ${describeIssues(parsed.error)}`);
+      return;
+    }
+    handle(parsed.data, ports);
+  });
+
+  const service: CoreService = {
+    stop() {
+      stopping ??= (async () => {
+        for (const [id, waiting] of pending) {
+          clearTimeout(waiting.timer);
+          waiting.reject(new Error('the core is stopping'));
+          pending.delete(id);
+        }
+        try {
+          feed?.stop();
+          await core?.stop();
+        } finally {
+          exit(0);
+        }
+      })();
+      return stopping;
+    },
+  };
+  return service;
+}

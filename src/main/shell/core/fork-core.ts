@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { MessageChannelMain, utilityProcess } from 'electron';
+import type { AppSettingsPort } from '../../core/api/api-host';
+import type { NotifySettings } from '../../../shared/notify-settings';
+import { nativeBindingPath } from '../native-binding-path';
+import type { SettingsStore } from '../settings/settings-store';
+import { answerCoreRequests } from './core-requests';
+import { CoreSupervisor } from './core-supervisor';
+
+/** Chromium's task manager and app.getAppMetrics name the process by this. */
+export const CORE_SERVICE_NAME = 'Parrot Tray core';
+
+/**
+ * The app's core as a utilityProcess (Electron's home for a Node service such as a SQLite
+ * server): out/main/core.js, next to this bundle, started with the stored backend and token.
+ */
+export function forkCore(deps: {
+  settings: SettingsStore;
+  dataDir: string;
+  appSettings: AppSettingsPort;
+  openExternal(url: string): Promise<void>;
+  onNotifySaved(settings: NotifySettings): void;
+}): CoreSupervisor {
+  const { settings } = deps;
+  return new CoreSupervisor({
+    // stdio piped: whatever the core prints (a native crash's last words) lands in main's log, prefixed.
+    fork: () => utilityProcess.fork(join(import.meta.dirname, 'core.js'), [], { serviceName: CORE_SERVICE_NAME, stdio: 'pipe' }),
+    newChannel: () => new MessageChannelMain(),
+    startMessage: async () => ({
+      backendUrl: settings.backendUrl,
+      token: await settings.getToken(),
+      dataDir: deps.dataDir,
+      nativeBinding: nativeBindingPath(),
+      notify: settings.notify,
+    }),
+    answer: answerCoreRequests({
+      appSettings: deps.appSettings,
+      openExternal: deps.openExternal,
+      saveNotify: (notify) => {
+        settings.setNotify(notify);
+        deps.onNotifySaved(notify);
+      },
+    }),
+    log: (line) => console.warn(line),
+  });
+}
