@@ -15,3 +15,15 @@ export const NotifySettings = z.object({
   snoozedUntil: z.number().nullable().default(null),
 });
 export type NotifySettings = z.infer<typeof NotifySettings>;
+
+/**
+ * Some notification settings, as given. Not NotifySettings.partial(): zod keeps each field's
+ * default in a partial, so a patch of only `snoozedUntil` would come back with the scope, failures
+ * and quiet hours reset to their defaults, and merging it would undo the person's choices.
+ */
+export const NotifySettingsPatch = z.object(
+  Object.fromEntries(Object.entries(NotifySettings.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+    [K in keyof typeof NotifySettings.shape]: z.ZodOptional<ReturnType<(typeof NotifySettings.shape)[K]['unwrap']>>;
+  },
+);
+export type NotifySettingsPatch = z.infer<typeof NotifySettingsPatch>;

@@ -115,11 +115,14 @@ describe('web preview server', () => {
     ws.send(JSON.stringify({ t: 'call', id: 1, method: 'getSettings', params: {} }));
     ws.send(JSON.stringify({ t: 'call', id: 2, method: 'updateSettings', params: { scope: 'all', quietHours: { start: '22:00', end: '07:00' } } }));
     ws.send(JSON.stringify({ t: 'call', id: 3, method: 'updateSettings', params: { scope: 'everyone' } }));
-    await waitFor(() => messages.filter((m) => m.t === 'reply').length === 3);
+    // A snooze alone keeps the choices made before it (a partial with defaults once reset them).
+    ws.send(JSON.stringify({ t: 'call', id: 4, method: 'updateSettings', params: { snoozedUntil: 4_102_444_800_000 } }));
+    await waitFor(() => messages.filter((m) => m.t === 'reply').length === 4);
     const reply = (id: number) => messages.find((m) => m.t === 'reply' && m.id === id);
     expect(reply(1).result).toMatchObject({ scope: 'mine', failures: false });
     expect(reply(2).result).toMatchObject({ scope: 'all', quietHours: { start: '22:00', end: '07:00' } });
     expect(reply(3)).toMatchObject({ ok: false });
+    expect(reply(4).result).toEqual({ scope: 'all', failures: false, quietHours: { start: '22:00', end: '07:00' }, snoozedUntil: 4_102_444_800_000 });
     expect(companion.notifySettings.scope).toBe('all');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConnectionState } from '../connection-state';
-import { NotifySettings } from '../notify-settings';
+import { NotifySettings, NotifySettingsPatch } from '../notify-settings';
 import { CommandRequest as ProtocolCommandRequest, Id, Ref, TranscriptEntry } from '../protocol';
 
 /**
@@ -102,7 +102,7 @@ export const API_METHODS = {
   openExternal: { params: z.object({ url: ExternalUrl }), result: z.null() },
   /** Notification settings; the shell persists them, the web preview keeps them for its run. */
   getSettings: { params: z.object({}), result: NotifySettings },
-  updateSettings: { params: NotifySettings.partial(), result: NotifySettings },
+  updateSettings: { params: NotifySettingsPatch, result: NotifySettings },
   /** The desktop app's settings; null in the web preview, which has none of its own. */
   getAppSettings: { params: z.object({}), result: AppSettings.nullable() },
   /** Applies what validates; a refused field comes back as an error in words, nothing changed. */

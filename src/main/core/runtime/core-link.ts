@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommandRequest, CoreRestart } from '../../../shared/api';
 import { ConnectionPhase } from '../../../shared/connection-state';
-import { NotifySettings } from '../../../shared/notify-settings';
+import { NotifySettings, NotifySettingsPatch } from '../../../shared/notify-settings';
 import type { NotifyEvent } from '../notify/policy';
 
 /**
@@ -13,16 +13,6 @@ import type { NotifyEvent } from '../notify/policy';
  */
 
 const RequestId = z.number().int().nonnegative();
-
-/**
- * Some notification settings, as given: NotifySettings.partial() would fill every absent field
- * with its default (zod keeps defaults in a partial), so a snooze would reset the scope.
- */
-const NotifyPatch = z.object(
-  Object.fromEntries(Object.entries(NotifySettings.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
-    [K in keyof typeof NotifySettings.shape]: z.ZodOptional<ReturnType<(typeof NotifySettings.shape)[K]['unwrap']>>;
-  },
-);
 
 /** Main asks the core to run, with everything it cannot read for itself (settings live in main). */
 export const StartMessage = z.object({
@@ -44,7 +34,7 @@ export const MainToCore = z.discriminatedUnion('t', [
   z.object({ t: z.literal('reconnectNow') }),
   z.object({ t: z.literal('reconnectAfterWake') }),
   /** A change made outside the windows (the tray menu's snooze). */
-  z.object({ t: z.literal('notifySettings'), patch: NotifyPatch }),
+  z.object({ t: z.literal('notifySettings'), patch: NotifySettingsPatch }),
   /** An API call main makes on the person's behalf (a notification's Approve); answered by `reply`. */
   z.object({ t: z.literal('command'), id: RequestId, request: CommandRequest }),
   /** The answer to one of the core's `request`s. */
