@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CacheError, openCache } from '../../src/main/core/cache/cache';
 import { SCHEMA_VERSION } from '../../src/main/core/cache/migrations';
-import { NOW, flowRun } from '../shared/fixtures';
+import { NOW, checkpoint, flowRun } from '../shared/fixtures';
 import { cacheFile, freshCache, tempDir, track } from './helpers';
 
 const STAMP = '20261124T100000Z';
@@ -45,6 +45,22 @@ describe('opening: create, migrate, readers', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['sessions', 'sessions_fts', 'transcripts', 'notified', 'meta']));
     db.close();
+  });
+
+  it('upgrades a v2 cache: the sessions already at a checkpoint are counted as waiting', () => {
+    const dir = tempDir();
+    const cache = freshCache(dir);
+    cache.applySnapshot([flowRun({ id: 'fr_paused', status: 'paused', checkpoint: checkpoint() }), flowRun({ id: 'fr_running', status: 'running' })], 3);
+    cache.close();
+    // Back to v2 as it shipped: no waiting column, no index over it.
+    const db = new Database(cacheFile(dir));
+    db.exec('DROP INDEX sessions_waiting; ALTER TABLE sessions DROP COLUMN waiting; PRAGMA user_version = 2');
+    db.close();
+    const { cache: upgraded, notice } = openCache(dir, {});
+    track(upgraded);
+    expect(notice).toBeNull();
+    expect(upgraded.activeApprovals(NOW)).toBe(1);
+    expect(upgraded.cursor()).toBe(3);
   });
 
   it('migrates a 0-byte file left by a writer that died at creation', () => {

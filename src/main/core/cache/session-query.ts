@@ -44,8 +44,6 @@ const EQUALITY_FILTERS = [
   ['planId', 'plan_id'],
 ] as const satisfies ReadonlyArray<readonly [keyof SessionQuery, string]>;
 
-/** A session waiting at a checkpoint (PROTOCOL.md: `checkpoint` is present only while pending). */
-const HAS_CHECKPOINT = `json_extract(json, '$.checkpoint') IS NOT NULL`;
 
 /** Title matches above which a search walks the recency index rather than sorting every match. */
 const RECENCY_WALK_ABOVE = 500;
@@ -171,8 +169,9 @@ export class SessionQueries {
   /** Sessions of the active set waiting at a checkpoint: what the tray and the popover count. */
   activeApprovals(now: number): number {
     checkQuery({ view: 'active' }, now);
-    const { sql, params } = this.build('active', { view: 'active' }, now, 'count', [HAS_CHECKPOINT]);
-    return (this.statement(sql).get(params) as { n: number }).n;
+    // Few sessions wait at once: their own index, then the active rule on each.
+    const sql = `SELECT count(*) AS n FROM sessions INDEXED BY sessions_waiting WHERE waiting = 1 AND (${LIVE_ARM} OR (${CHAT_ARM}))`;
+    return (this.statement(sql).get({ quietBefore: now - CHAT_QUIET_AFTER_MS }) as { n: number }).n;
   }
 
   /** When the next open chat goes quiet by the clock alone (ms), or null if none will. */

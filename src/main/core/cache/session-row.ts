@@ -19,12 +19,14 @@ export interface SessionRow {
   live: 0 | 1;
   last_message_at: number | null;
   ended: 0 | 1;
+  /** At a checkpoint (PROTOCOL.md: `checkpoint` is present only while pending). */
+  waiting: 0 | 1;
   json: string;
 }
 
 export const SESSION_COLUMNS = [
   'id', 'id_key', 'kind', 'status', 'owner_id', 'owner_name', 'initiative_id', 'initiative_name',
-  'plan_id', 'plan_name', 'title', 'title_fold', 'updated_at', 'live', 'last_message_at', 'ended', 'json',
+  'plan_id', 'plan_name', 'title', 'title_fold', 'updated_at', 'live', 'last_message_at', 'ended', 'waiting', 'json',
 ] as const satisfies ReadonlyArray<keyof SessionRow>;
 
 /** The row's values in SESSION_COLUMNS order, for a positional statement. */
@@ -57,6 +59,7 @@ export function toRow(session: Session): SessionRow {
     live: !isChat && isActive(session, 0) ? 1 : 0,
     last_message_at: isChat ? Date.parse(session.chat.lastMessageAt) : null,
     ended: isChatEnded(session) ? 1 : 0,
+    waiting: session.checkpoint ? 1 : 0,
     // Decoded sessions carry the schema's key order, so the same session is the same text and
     // "did it change" is a string comparison (sorting keys here cost 40% of the row).
     json: JSON.stringify(session),
