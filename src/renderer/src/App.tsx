@@ -1,17 +1,19 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { ParrotApi } from '../../shared/api';
 import { ApiProvider } from './api/api-context';
 import { useUiStore } from './state/useUiStore';
-import { DetailView } from './views/detail/DetailView';
+import { DetailView, preloadViews, SessionsPage, SettingsPage } from './lazyViews';
 import { Popover } from './views/popover/Popover';
-import { SessionsPage } from './views/sessions/SessionsPage';
-import { SettingsPage } from './views/settings/SettingsPage';
 
-/** The renderer's root: one API, three places to be; each view asks the core for what it shows. */
+/**
+ * The renderer's root: one API, three places to be; each view asks the core for what it shows.
+ * Only the popover is in the first script; the other views load on their own (lazyViews.ts).
+ */
 export function App({ api }: { api: ParrotApi }) {
   const route = useUiStore((s) => s.route);
   const back = useUiStore((s) => s.back);
   const go = useUiStore((s) => s.go);
+  useEffect(() => preloadViews(), []);
   useEffect(() => api.onNavigate((to) => go(to.name === 'detail' ? { name: 'detail', id: to.id, from: 'popover' } : to)), [api, go]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -23,9 +25,11 @@ export function App({ api }: { api: ParrotApi }) {
   return (
     <ApiProvider api={api}>
       {route.name === 'popover' && <Popover />}
-      {route.name === 'sessions' && <SessionsPage />}
-      {route.name === 'detail' && <DetailView id={route.id} />}
-      {route.name === 'settings' && <SettingsPage />}
+      <Suspense fallback={null}>
+        {route.name === 'sessions' && <SessionsPage />}
+        {route.name === 'detail' && <DetailView id={route.id} />}
+        {route.name === 'settings' && <SettingsPage />}
+      </Suspense>
     </ApiProvider>
   );
 }

@@ -7,8 +7,7 @@ import { AppStatus, TranscriptPush } from './schemas';
  * core's utility process in the app (structured clone), a loopback WebSocket in the web preview
  * (JSON). The core validates every ClientMessage; the client trusts what its own core sends.
  */
-export const BRIDGE_PROTOCOL = 'parrot-tray.bridge.v2';
-export const BRIDGE_PATH = '/bridge';
+export { BRIDGE_PATH, BRIDGE_PROTOCOL } from './bridge-address';
 
 /** A query's id, chosen by the client and unique within its connection. */
 const Qid = z.number().int().nonnegative();

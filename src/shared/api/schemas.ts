@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionState } from '../connection-state';
 import { NotifySettings, NotifySettingsPatch } from '../notify-settings';
+import { isExternalUrl } from './bridge-address';
 import { CommandRequest as ProtocolCommandRequest, Id, Ref, TranscriptEntry } from '../protocol';
 
 /**
@@ -57,7 +58,7 @@ export const TranscriptRequest = z.object({
 });
 
 /** Only https links leave the app (Electron security checklist 15). */
-export const ExternalUrl = z.string().url().refine((u) => u.startsWith('https://'), { message: 'only https links can be opened' });
+export const ExternalUrl = z.string().refine(isExternalUrl, { message: 'only https links can be opened' });
 
 /** The desktop app's own settings, as the settings view shows them; the token itself never crosses. */
 export const AppSettings = z.object({

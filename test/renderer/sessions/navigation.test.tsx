@@ -14,20 +14,23 @@ const sessions = [
   chat({ id: 'ch_1', title: 'Why is CI slow?' }),
 ];
 
-function app() {
+/** The app on its Sessions page, once that page's chunk (lazyViews.tsx) has loaded. */
+async function app() {
   stubLayout();
   const api = coreAt(sessions);
   render(<App api={api} />);
   act(() => useUiStore.getState().go({ name: 'sessions' }));
+  await screen.findByRole('heading', { level: 1, name: 'Sessions' });
   return api;
 }
 
 describe('Sessions page ⇄ detail view', () => {
   it('opens a detail view and comes back with the filters kept and focus on the row it left from', async () => {
-    app();
+    await app();
     await userEvent.click(screen.getByRole('tab', { name: 'Tasks' }));
     await userEvent.click(screen.getByRole('button', { name: 'Open Backfill invoices' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Backfill invoices');
+    // The detail view comes in its own chunk (lazyViews.tsx).
+    expect(await screen.findByRole('heading', { level: 1, name: /Backfill invoices/ })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('heading', { name: 'Sessions' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Tasks' }).getAttribute('aria-selected')).toBe('true');
@@ -35,7 +38,7 @@ describe('Sessions page ⇄ detail view', () => {
   });
 
   it('Escape in a non-empty search clears it instead of leaving the page', async () => {
-    app();
+    await app();
     const search = screen.getByRole('searchbox', { name: 'Search sessions' });
     await userEvent.type(search, 'ci');
     await userEvent.keyboard('{Escape}');

@@ -1,5 +1,6 @@
 import { createApiClient } from '../../../shared/api/api-client';
-import { BRIDGE_PATH, BRIDGE_PROTOCOL, ExternalUrl, type ApiMethod, type ApiParams, type ApiResult, type CoreMessage, type ParrotApi } from '../../../shared/api';
+import type { ApiMethod, ApiParams, ApiResult, CoreMessage, ParrotApi } from '../../../shared/api';
+import { BRIDGE_PATH, BRIDGE_PROTOCOL, isExternalUrl } from '../../../shared/api/bridge-address';
 
 /** How long to wait before reconnecting after the preview's server went away. */
 export const RECONNECT_MS = 1000;
@@ -69,9 +70,9 @@ export function createWebApi(location: Location): ParrotApi {
     call<M extends ApiMethod>(method: M, callParams: ApiParams<M>): Promise<ApiResult<M>> {
       // In a browser the link opens in a new tab here; the app opens it with shell.openExternal.
       if (method === 'openExternal') {
-        const checked = ExternalUrl.safeParse((callParams as { url: string }).url);
-        if (!checked.success) return Promise.reject(new Error('only https links can be opened'));
-        window.open(checked.data, '_blank', 'noopener,noreferrer');
+        const url = (callParams as { url: string }).url;
+        if (typeof url !== 'string' || !isExternalUrl(url)) return Promise.reject(new Error('only https links can be opened'));
+        window.open(url, '_blank', 'noopener,noreferrer');
         return Promise.resolve(null as ApiResult<M>);
       }
       return client.api.call(method, callParams);

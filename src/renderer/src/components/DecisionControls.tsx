@@ -10,6 +10,8 @@ export interface DecisionControlsProps {
   session: Session;
   /** The roving tabindex of the row these sit in (useListKeyboard); unset elsewhere. */
   tabIndex?: 0 | -1;
+  /** On the line of a fixed-height row: buttons and what they say side by side, words cut to fit (whole in a tooltip). */
+  inline?: boolean;
 }
 
 type Outcome = { kind: 'sent'; action: Decision } | { kind: 'error'; text: string } | null;
@@ -18,13 +20,13 @@ type Outcome = { kind: 'sent'; action: Decision } | { kind: 'error'; text: strin
  * Approve and Reject for a pending checkpoint. Nothing here changes the session: the row moves
  * only when the core answers its list's query again, so what the person sees is always what the server holds.
  */
-export function DecisionControls({ session, tabIndex }: DecisionControlsProps) {
+export function DecisionControls({ session, tabIndex, inline = false }: DecisionControlsProps) {
   if (!session.checkpoint) return null;
   // Keyed by checkpoint: a new checkpoint starts with no stale "sent" or error from the last one.
-  return <Controls key={session.checkpoint.id} session={session} checkpoint={session.checkpoint} tabIndex={tabIndex} />;
+  return <Controls key={session.checkpoint.id} session={session} checkpoint={session.checkpoint} tabIndex={tabIndex} inline={inline} />;
 }
 
-function Controls({ session, checkpoint, tabIndex }: { session: Session; checkpoint: Checkpoint; tabIndex: 0 | -1 | undefined }) {
+function Controls({ session, checkpoint, tabIndex, inline }: { session: Session; checkpoint: Checkpoint; tabIndex: 0 | -1 | undefined; inline: boolean }) {
   const api = useApi();
   const phase = useStatusStore((s) => s.connection.phase);
   const blocked = decisionBlockedReason(phase);
@@ -73,7 +75,7 @@ function Controls({ session, checkpoint, tabIndex }: { session: Session; checkpo
   const common = { type: 'button' as const, tabIndex, 'aria-disabled': disabled, 'aria-describedby': blocked ? reasonId : undefined };
 
   return (
-    <div className="decision" role="group" aria-label={`Decision on ${session.title}`}>
+    <div className={inline ? 'decision decision-inline' : 'decision'} role="group" aria-label={`Decision on ${session.title}`}>
       <div className="decision-buttons">
         <button {...common} className="btn btn-primary" data-decision="approve" onClick={() => !disabled && void send('approve')}>
           {busy === 'approve' ? DOING.approve : 'Approve'}
@@ -85,17 +87,17 @@ function Controls({ session, checkpoint, tabIndex }: { session: Session; checkpo
         </button>
       </div>
       {blocked && (
-        <p id={reasonId} className="decision-note decision-blocked">
+        <p id={reasonId} className="decision-note decision-blocked" title={inline ? blocked : undefined}>
           {blocked}
         </p>
       )}
       {outcome?.kind === 'sent' && (
-        <p role="status" className="decision-note">
+        <p role="status" className="decision-note" title={inline ? SENT[outcome.action] : undefined}>
           {SENT[outcome.action]}
         </p>
       )}
       {outcome?.kind === 'error' && (
-        <p role="alert" className="decision-note decision-error">
+        <p role="alert" className="decision-note decision-error" title={inline ? outcome.text : undefined}>
           {outcome.text}
         </p>
       )}

@@ -25,6 +25,11 @@ export interface SessionRowProps {
   tabIndex?: 0 | -1;
   /** Leaves out Approve/Reject where the surrounding view shows its own. */
   hideDecisions?: boolean;
+  /**
+   * A fixed height (ROW_HEIGHT_PX in the Sessions list, which then never measures a row): the
+   * notes and Approve/Reject share one line, cut with an ellipsis; the detail view shows them whole.
+   */
+  fixed?: boolean;
 }
 
 /**
@@ -33,7 +38,7 @@ export interface SessionRowProps {
  * Memoized: a new answer or a scrolled frame renders the rows whose session (or clock) changed, not
  * every row on screen; lists pass stable callbacks for that reason.
  */
-export const SessionRow = memo(function SessionRow({ session, rollUp = null, now, compact = false, onOpen, tabIndex, hideDecisions = false }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ session, rollUp = null, now, compact = false, onOpen, tabIndex, hideDecisions = false, fixed = false }: SessionRowProps) {
   const api = useApi();
   const [linkError, setLinkError] = useState<string | null>(null);
   const category = categoryOf(session);
@@ -47,7 +52,7 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
   };
 
   return (
-    <div className={`row row-${category}${compact ? ' row-compact' : ''}`} data-row-id={session.id} data-category={category}>
+    <div className={`row row-${category}${compact ? ' row-compact' : ''}${fixed ? ' row-fixed' : ''}`} data-row-id={session.id} data-category={category}>
       <div className="row-head">
         <KindIcon kind={session.kind} />
         <button
@@ -77,12 +82,27 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
           </button>
         )}
       </div>
-      <SessionRowNotes session={session} rollUp={rollUp} now={now} />
-      {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} />}
-      {linkError && (
-        <p role="alert" className="row-note row-error">
-          {linkError}
-        </p>
+      {fixed ? (
+        <div className="row-foot">
+          {linkError ? (
+            <p role="alert" className="row-note row-error" title={linkError}>
+              <span className="row-note-text">{linkError}</span>
+            </p>
+          ) : (
+            <SessionRowNotes session={session} rollUp={rollUp} now={now} clamped />
+          )}
+          {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} inline />}
+        </div>
+      ) : (
+        <>
+          <SessionRowNotes session={session} rollUp={rollUp} now={now} />
+          {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} />}
+          {linkError && (
+            <p role="alert" className="row-note row-error">
+              {linkError}
+            </p>
+          )}
+        </>
       )}
     </div>
   );

@@ -3,26 +3,34 @@ import type { RollUpView } from '../../../shared/api';
 import type { Session } from '../../../shared/protocol';
 import { isStalled, rollUpLabel } from '../../../shared/sessions';
 
-/** What a row says beyond its one-line summary: the error, the waiting decision, the children. */
-export function SessionRowNotes({ session, rollUp, now }: { session: Session; rollUp: RollUpView | null; now: number }) {
+/**
+ * What a row says beyond its one-line summary: the error, the waiting decision, the children.
+ * `clamped` (the Sessions list's fixed-height rows) sets them on one line, each cut with an
+ * ellipsis (rows.css) and carrying its whole text as a tooltip; the detail view says it all.
+ */
+export function SessionRowNotes({ session, rollUp, now, clamped = false }: { session: Session; rollUp: RollUpView | null; now: number; clamped?: boolean }) {
   // The core counts the children (ListRow.rollUp): the window holds only its own rows.
   const children = rollUp && rollUp.total > 0 ? rollUpLabel(rollUp) : null;
   const stalled = isStalled(session, now);
   const { checkpoint, error } = session;
   if (!error && !checkpoint && !children && !stalled) return null;
+  const tip = (text: string) => (clamped ? text : undefined);
+  const quiet = stalled ? duration(now - Date.parse(session.updatedAt)) : '';
   return (
-    <div className="row-notes">
+    <div className={clamped ? 'row-notes row-notes-clamped' : 'row-notes'}>
       {error && (
-        <p className="row-note row-error">
+        <p className="row-note row-error" title={tip(error.message)}>
           <span className="row-glyph" aria-hidden="true">
             ✕
           </span>
-          <span className="visually-hidden">Error: </span>
-          {error.message}
+          <span className="row-note-text">
+            <span className="visually-hidden">Error: </span>
+            {error.message}
+          </span>
         </p>
       )}
       {checkpoint && (
-        <p className="row-note row-checkpoint">
+        <p className="row-note row-checkpoint" title={tip(checkpoint.step ? `${checkpoint.step}: ${checkpoint.prompt}` : checkpoint.prompt)}>
           <span className="row-glyph" aria-hidden="true">
             ?
           </span>
@@ -34,19 +42,23 @@ export function SessionRowNotes({ session, rollUp, now }: { session: Session; ro
         </p>
       )}
       {stalled && (
-        <p className="row-note row-stalled">
+        <p className="row-note row-stalled" title={tip(`Possibly stalled — no movement for ${quiet}`)}>
           <span className="row-glyph" aria-hidden="true">
             ⚠
           </span>
-          Possibly stalled <span className="muted">— no movement for {duration(now - Date.parse(session.updatedAt))}</span>
+          <span className="row-note-text">
+            Possibly stalled <span className="muted">— no movement for {quiet}</span>
+          </span>
         </p>
       )}
       {children && (
-        <p className="row-note row-rollup">
+        <p className="row-note row-rollup" title={tip(`Subtasks: ${children}`)}>
           <span className="row-glyph" aria-hidden="true">
             ≡
           </span>
-          <span className="muted">Subtasks:</span> {children}
+          <span className="row-note-text">
+            <span className="muted">Subtasks:</span> {children}
+          </span>
         </p>
       )}
     </div>

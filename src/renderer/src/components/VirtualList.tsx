@@ -13,13 +13,20 @@ interface VirtualListProps<T> {
   children: (item: T) => ReactNode;
   /** What stands in for an item not loaded yet (marked busy); without it, nothing does. */
   placeholder?: { className: string; render: () => ReactNode };
+  /**
+   * Measure each rendered item's real height (the default). A list whose items all have the
+   * height its estimateSize gives passes false: a measured height that differs from the estimate
+   * makes the virtualizer re-place every item after it, 100,000 of them in the Sessions list.
+   */
+  measure?: boolean;
 }
 
 /**
  * The rows of a virtualized list: only those in view are in the DOM, so each carries its size
- * and position in the whole list for assistive technology, and is measured for its real height.
+ * and position in the whole list for assistive technology, and is measured for its real height
+ * unless the list says its items' heights are exact.
  */
-export function VirtualList<T>({ virtualizer, count, itemAt, label, className, itemClassName, children, placeholder }: VirtualListProps<T>) {
+export function VirtualList<T>({ virtualizer, count, itemAt, label, className, itemClassName, children, placeholder, measure = true }: VirtualListProps<T>) {
   return (
     <div role="list" aria-label={label} className={className} style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((row) => {
@@ -28,7 +35,7 @@ export function VirtualList<T>({ virtualizer, count, itemAt, label, className, i
         return (
           <div
             key={row.key}
-            ref={virtualizer.measureElement}
+            ref={measure ? virtualizer.measureElement : undefined}
             data-index={row.index}
             role="listitem"
             aria-setsize={count}

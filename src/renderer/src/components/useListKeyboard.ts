@@ -41,10 +41,11 @@ export interface ListKeyboard {
 }
 
 /**
- * Frames to keep looking for a row being revealed: a virtualized list renders it a frame or two
- * later, and a windowed one only once the core answered for that part of the list.
+ * How long to keep looking for a row being revealed (a frame at a time): a virtualized list renders
+ * it a frame or two later, and a windowed one only once its window settled (useSessionWindow) and
+ * the core answered for that part of the list. Counted in time, not frames, which come at any rate.
  */
-const REVEAL_FRAMES = 120;
+const REVEAL_MS = 2000;
 
 const rowOf = (el: Element | null) => el?.closest<HTMLElement>('[data-row-id]') ?? null;
 
@@ -100,10 +101,10 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
       if (focusPending()) return;
       reveal?.(index);
       // Keep looking for a while rather than wait for this component to render again.
-      let tries = 0;
+      const until = performance.now() + REVEAL_MS;
       const retry = () => {
         if (focusPending()) return;
-        if (++tries < REVEAL_FRAMES) frame.current = requestAnimationFrame(retry);
+        if (performance.now() < until) frame.current = requestAnimationFrame(retry);
         else pending.current = null;
       };
       frame.current = requestAnimationFrame(retry);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ResultOf, ViewQuery } from '../../../shared/api';
 import { useApi } from '../api/api-context';
+import { share } from './shareResult';
 
 export interface LiveQuery<Q extends ViewQuery> {
   /** The latest answer: to this query, or to the one it replaced while this one's is on its way. */
@@ -13,7 +14,9 @@ export interface LiveQuery<Q extends ViewQuery> {
  * A live query for as long as the component shows it. The watch is keyed by the query's JSON, so
  * a query object rebuilt on every render opens nothing new; a changed query closes the old watch
  * and opens the next, and the last answer stays on screen until the new one lands, so scrolling
- * or typing in the search never flashes an empty list. Unmounting closes the watch.
+ * or typing in the search never flashes an empty list. Unmounting closes the watch. Each answer
+ * shares what did not change with the one before, across a replaced query too (a moved window
+ * keeps the rows both hold).
  */
 export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
   const api = useApi();
@@ -24,7 +27,12 @@ export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
     let open = true;
     const close = api.watch(JSON.parse(key) as Q, (result) => {
       // A carrier may still deliver an answer it had in flight when the watch closed.
-      if (open) setState({ key, result });
+      // Shared with the last answer (shareResult.ts): rows that did not change keep their objects,
+      // so memoized rows skip, and an answer equal to the last renders nothing at all.
+      if (open) setState((prev) => {
+        const shared = share(prev?.result, result);
+        return prev && prev.key === key && shared === prev.result ? prev : { key, result: shared };
+      });
     });
     return () => {
       open = false;

@@ -5,8 +5,12 @@ import type { Session } from '../../../../shared/protocol';
 import { SessionRow } from '../../components/SessionRow';
 import { VirtualList } from '../../components/VirtualList';
 
-/** A compact row's usual height; rows with an error or a checkpoint prompt are measured as they render. */
-export const ROW_ESTIMATE_PX = 64;
+/**
+ * Every row's height, exactly (rows.css `.row-fixed` sets the same): rows are never measured, so
+ * the virtualizer places 100,000 of them by multiplication, and a row whose notes would be taller
+ * cuts them with an ellipsis instead (SessionRow `fixed`).
+ */
+export const ROW_HEIGHT_PX = 74;
 /**
  * Rows rendered beyond each edge of the view. A jump of a screen or more (the scrollbar, End)
  * renders every row afresh, overscan included, so more than a few only adds to that frame.
@@ -38,7 +42,7 @@ interface SessionListProps {
 
 function PlaceholderRow() {
   return (
-    <div className="row row-placeholder" style={{ height: ROW_ESTIMATE_PX }}>
+    <div className="row row-placeholder" style={{ height: ROW_HEIGHT_PX }}>
       <span className="visually-hidden">Loading…</span>
       <span className="skeleton-line skeleton-title" aria-hidden="true" />
       <span className="skeleton-line skeleton-meta" aria-hidden="true" />
@@ -46,6 +50,7 @@ function PlaceholderRow() {
   );
 }
 
+const itemClassName = () => 'sessions-item';
 const PLACEHOLDER = { className: 'sessions-item sessions-item-loading', render: () => <PlaceholderRow /> };
 
 export function SessionList({ count, rowAt, now, onRange, tabIndexFor, onOpen, ref }: SessionListProps) {
@@ -56,7 +61,7 @@ export function SessionList({ count, rowAt, now, onRange, tabIndexFor, onOpen, r
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize: () => ROW_HEIGHT_PX,
     overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
@@ -69,8 +74,8 @@ export function SessionList({ count, rowAt, now, onRange, tabIndexFor, onOpen, r
 
   return (
     <div ref={scrollRef} className="sessions-scroll" data-testid="sessions-scroll">
-      <VirtualList virtualizer={virtualizer} count={count} itemAt={rowAt} label="Sessions" className="sessions-list" itemClassName={() => 'sessions-item'} placeholder={PLACEHOLDER}>
-        {(row) => <SessionRow key={row.session.id} session={row.session} rollUp={row.rollUp} now={now} compact tabIndex={tabIndexFor?.(row.session.id)} onOpen={onOpen && openRow} />}
+      <VirtualList virtualizer={virtualizer} count={count} itemAt={rowAt} label="Sessions" className="sessions-list" itemClassName={itemClassName} placeholder={PLACEHOLDER} measure={false}>
+        {(row) => <SessionRow key={row.session.id} session={row.session} rollUp={row.rollUp} now={now} compact fixed tabIndex={tabIndexFor?.(row.session.id)} onOpen={onOpen && openRow} />}
       </VirtualList>
     </div>
   );

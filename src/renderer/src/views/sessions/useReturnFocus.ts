@@ -12,8 +12,11 @@ export function rememberOpened(id: string, index: number): void {
   lastOpened = { id, index };
 }
 
-/** Frames to look for the row: the virtualizer settles its scroll, then the core answers for that part. */
-const FOCUS_FRAMES = 120;
+/**
+ * How long to look for the row, a frame at a time: the virtualizer settles its scroll, the window
+ * settles (useSessionWindow), then the core answers for that part. In time: frames come at any rate.
+ */
+const FOCUS_MS = 2000;
 
 /**
  * On arrival: focus the search box when another view asked for it ("/" in the popover), or the
@@ -42,12 +45,12 @@ export function useReturnFocus(rows: ListRows | null, list: RefObject<SessionLis
     if (index >= rows.count) return;
     list.current?.reveal(index);
     // No cleanup: StrictMode's re-run would cancel this and, with `done` set, never retry.
-    let frames = 0;
+    const until = performance.now() + FOCUS_MS;
     const tryFocus = () => {
       const row = [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((el) => el.dataset.rowId === opened.id);
       const button = row?.querySelector<HTMLElement>('[data-row-primary]');
       if (button) button.focus();
-      else if (++frames < FOCUS_FRAMES) requestAnimationFrame(tryFocus);
+      else if (performance.now() < until) requestAnimationFrame(tryFocus);
     };
     requestAnimationFrame(tryFocus);
   }, [rows, list, search]);

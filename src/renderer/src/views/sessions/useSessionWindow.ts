@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ListRow, SessionFilters, SessionsResult } from '../../../../shared/api';
 import type { ListRows } from '../../components/useListKeyboard';
 import { useLiveQuery } from '../../state/useLiveQuery';
@@ -18,17 +18,31 @@ export interface SessionWindow {
 }
 
 /**
+ * How long the window the list wants must hold still before the core is asked for it. A fling
+ * through the list passes a new window every frame; asking for each would have the page parse
+ * answers for rows already scrolled past (and the core compute them). A slow scroll stays in one
+ * window for far longer than this, and the margin (window.ts) is on screen well before it is needed.
+ */
+export const WINDOW_SETTLE_MS = 60;
+
+/**
  * The Sessions list as a live query over a window of rows: the list's length and counts come
- * whole from the core, the rows only around what is on screen (window.ts says how much).
+ * whole from the core, the rows only around what is on screen (window.ts says how much), asked
+ * for once the scroll settles on a window (WINDOW_SETTLE_MS).
  */
 export function useSessionWindow(filters: SessionFilters): SessionWindow {
   const [win, setWin] = useState<RowWindow>(FIRST_WINDOW);
   const { result, current } = useLiveQuery({ view: 'sessions', filters, offset: win.offset, limit: win.limit });
+  // The window the rendered rows call for; a scroll within it restarts nothing.
+  const wanted = useRef<RowWindow>(FIRST_WINDOW);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   const onRange = useCallback((first: number, last: number) => {
-    setWin((w) => {
-      const next = windowFor(first, last);
-      return sameWindow(w, next) ? w : next;
-    });
+    const next = windowFor(first, last);
+    if (sameWindow(wanted.current, next)) return;
+    wanted.current = next;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setWin((w) => (sameWindow(w, next) ? w : next)), WINDOW_SETTLE_MS);
   }, []);
 
   const access = useMemo(() => {
