@@ -185,6 +185,28 @@ describe('live queries', () => {
     expect(ids(cc.last().recent.rows)).toEqual(['ch_q']);
   });
 
+  it('sits idle between ticks: a popover alone, or after the Sessions list closed, evaluates nothing', async () => {
+    const { cache, apply, watch } = setup(demoSessions(200), { tickMs: 60_000 });
+    let reads = 0;
+    const count = cache.count.bind(cache);
+    cache.count = (...args: Parameters<Cache['count']>) => (reads++, count(...args));
+    const idleFor = async (ms: number) => {
+      await new Promise((r) => setTimeout(r, 100));
+      const before = reads;
+      await new Promise((r) => setTimeout(r, ms));
+      return reads - before;
+    };
+    const cc = watch<CommandCenterResult>({ view: 'commandCenter', activeLimit: 5, recentLimit: 5 });
+    // No chat goes quiet soon and nothing changed: not one evaluation. The filter menus, stale
+    // with nobody to read them, once made the queries wake every turn.
+    expect(await idleFor(300)).toBe(0);
+    const list = watch<SessionsResult>({ view: 'sessions', filters: {}, offset: 0, limit: 20 });
+    list.close();
+    apply([flowRun({ id: 'fr_new_owner', owner: { id: 'u_new', name: 'New Owner' } })]);
+    expect(await idleFor(300)).toBe(0);
+    expect(cc.results).toHaveLength(2);
+  });
+
   it('an unwatched query hears nothing more', async () => {
     const { apply, watch } = setup([flowRun({ id: 'fr_a' })]);
     const a = watch<SessionResult>({ view: 'session', id: 'fr_a' });

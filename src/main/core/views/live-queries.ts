@@ -23,6 +23,8 @@ interface Follower {
   last: string | null;
   /** Whether the answer can change with the clock alone (Active Now, Recent, the list's order). */
   clock: boolean;
+  /** Whether the answer carries the filter menus (the Sessions list), which are read again on a timer. */
+  facets: boolean;
 }
 
 /**
@@ -55,12 +57,21 @@ export class LiveQueries {
 
   /** Opens a live query: `listener` hears its answer now and every changed answer until the returned close. */
   watch(query: ViewQuery, listener: (result: ViewResult) => void): () => void {
-    return this.follow((now) => this.evaluate(query, now), listener as (r: unknown) => void, query.view !== 'session');
+    const follower = this.follower((now) => this.evaluate(query, now), listener as (r: unknown) => void, query.view !== 'session');
+    follower.facets = query.view === 'sessions';
+    return this.open(follower);
   }
 
   /** Any value read from the cache, followed the same way (the tray's summary). */
   follow<T>(evaluate: (now: number) => T, listener: (result: T) => void, clock = true): () => void {
-    const follower: Follower = { evaluate, listener: listener as (r: unknown) => void, last: null, clock };
+    return this.open(this.follower(evaluate, listener as (r: unknown) => void, clock));
+  }
+
+  private follower(evaluate: (now: number) => unknown, listener: (result: unknown) => void, clock: boolean): Follower {
+    return { evaluate, listener, last: null, clock, facets: false };
+  }
+
+  private open(follower: Follower): () => void {
     this.followers.add(follower);
     this.run(follower, this.source.now());
     this.plan();
@@ -126,7 +137,9 @@ export class LiveQueries {
     } catch {
       return; // the cache is closed: nothing more to look at
     }
-    const facets = this.facets.refreshIn();
+    // Only a query that shows the menus reads them (and so makes them fresh): waking for stale
+    // menus nobody reads would find them still stale, and wake again at once, for ever.
+    const facets = [...this.followers].some((f) => f.facets) ? this.facets.refreshIn() : null;
     if (facets !== null) delay = Math.min(delay, facets);
     this.wakeIn(delay);
   }
