@@ -4,6 +4,8 @@ import type { ParrotApi } from '../../shared/api';
 import { BridgeMissingError, bridgeApi } from './api/bridge-api';
 import { createWebApi } from './api/web-api';
 import { App } from './App';
+import { primeQuery } from './state/primedQueries';
+import { commandCenterQuery } from './views/popover/PopoverSection';
 import { BridgeMissing } from './views/BridgeMissing';
 import './styles/app.css';
 
@@ -17,7 +19,10 @@ function connect(): ParrotApi {
 
 function root(): ReactNode {
   try {
-    return <App api={connect()} />;
+    const api = connect();
+    // Every window starts on the popover: its rows are asked for before React's first render.
+    primeQuery(api, commandCenterQuery());
+    return <App api={api} />;
   } catch (error) {
     if (error instanceof BridgeMissingError) return <BridgeMissing message={error.message} />;
     throw error;

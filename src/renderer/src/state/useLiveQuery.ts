@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ResultOf, ViewQuery } from '../../../shared/api';
 import { useApi } from '../api/api-context';
+import { peekPrimed, takePrimed } from './primedQueries';
 import { share } from './shareResult';
 
 export interface LiveQuery<Q extends ViewQuery> {
@@ -21,11 +22,15 @@ export interface LiveQuery<Q extends ViewQuery> {
 export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
   const api = useApi();
   const key = JSON.stringify(query);
-  const [state, setState] = useState<{ key: string; result: ResultOf<Q> } | null>(null);
+  // A watch opened before the first render (primedQueries.ts) may have its answer already.
+  const [state, setState] = useState<{ key: string; result: ResultOf<Q> } | null>(() => {
+    const early = peekPrimed<Q>(api, key);
+    return early ? { key, result: early } : null;
+  });
 
   useEffect(() => {
     let open = true;
-    const close = api.watch(JSON.parse(key) as Q, (result) => {
+    const listener = (result: ResultOf<Q>) => {
       // A carrier may still deliver an answer it had in flight when the watch closed.
       // Shared with the last answer (shareResult.ts): rows that did not change keep their objects,
       // so memoized rows skip, and an answer equal to the last renders nothing at all.
@@ -33,7 +38,8 @@ export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
         const shared = share(prev?.result, result);
         return prev && prev.key === key && shared === prev.result ? prev : { key, result: shared };
       });
-    });
+    };
+    const close = takePrimed<Q>(api, key, listener) ?? api.watch(JSON.parse(key) as Q, listener);
     return () => {
       open = false;
       close();

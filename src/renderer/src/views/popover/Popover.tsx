@@ -4,11 +4,12 @@ import { UnreadableNotice } from '../../components/UnreadableNotice';
 import { rowsOf, useListKeyboard } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
 import { useLiveQuery } from '../../state/useLiveQuery';
+import { useMarkFirstRows } from '../../state/markFirstRows';
 import { useNow } from '../../state/useNow';
 import { useUiStore } from '../../state/useUiStore';
 import { PopoverHeader } from './PopoverHeader';
 import { ConnectionProblem, LoadingState } from './PopoverNotice';
-import { POPOVER_PAGE, PopoverSection } from './PopoverSection';
+import { commandCenterQuery, POPOVER_PAGE, PopoverSection } from './PopoverSection';
 import '../../styles/popover.css';
 
 /**
@@ -20,7 +21,8 @@ export function Popover() {
   const now = useNow();
   const go = useUiStore((s) => s.go);
   const [limits, setLimits] = useState({ active: POPOVER_PAGE, recent: POPOVER_PAGE });
-  const { result: view } = useLiveQuery({ view: 'commandCenter', activeLimit: limits.active, recentLimit: limits.recent });
+  const { result: view } = useLiveQuery(commandCenterQuery(limits.active, limits.recent));
+  useMarkFirstRows(view !== null && view.activeNow.rows.length + view.recent.rows.length > 0);
   const more = (section: 'active' | 'recent') => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
   // The keys move through the rows on screen, not those behind "Show more".
   const ids = useMemo(() => (view ? [...view.activeNow.rows, ...view.recent.rows].map((r) => r.session.id) : []), [view]);

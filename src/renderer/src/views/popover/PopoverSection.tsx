@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import type { ListRow } from '../../../../shared/api';
+import { startTransition, useEffect, useId, useState } from 'react';
+import type { ListRow, ViewQuery } from '../../../../shared/api';
 import { SessionRow } from '../../components/SessionRow';
 
 /**
@@ -9,6 +9,20 @@ import { SessionRow } from '../../components/SessionRow';
  * whole section's.
  */
 export const POPOVER_PAGE = 25;
+
+/**
+ * Rows a section renders on its first paint: the popover shows about nine in all, and rendering a
+ * whole page of both sections first (50 rows, over 100 ms in a cold page) kept any from showing.
+ * The rest render right after, as a background render React can interrupt.
+ */
+export const FIRST_PAINT_ROWS = 8;
+
+/** The popover's one query: its sections' first rows (one page each, or more after "Show more"). */
+export const commandCenterQuery = (active = POPOVER_PAGE, recent = POPOVER_PAGE): Extract<ViewQuery, { view: 'commandCenter' }> => ({
+  view: 'commandCenter',
+  activeLimit: active,
+  recentLimit: recent,
+});
 
 export interface PopoverSectionProps {
   title: string;
@@ -25,17 +39,22 @@ export interface PopoverSectionProps {
 export function PopoverSection({ title, section, empty, now, tabIndexFor, onShowMore }: PopoverSectionProps) {
   const headingId = useId();
   const { rows, total } = section;
+  // Only the first paint is cut short; every later answer renders whole, at once, so a row that
+  // moves between sections keeps its focus.
+  const [whole, setWhole] = useState(false);
+  useEffect(() => startTransition(() => setWhole(true)), []);
+  const shown = whole ? rows : rows.slice(0, FIRST_PAINT_ROWS);
   const hidden = total - rows.length;
   return (
     <section className="popover-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-heading">
         {title} <span className="count">{total}</span>
       </h2>
-      {rows.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
         <ul className="rows" aria-labelledby={headingId}>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <li key={r.session.id}>
               <SessionRow session={r.session} rollUp={r.rollUp} now={now} compact tabIndex={tabIndexFor(r.session.id)} />
             </li>
