@@ -1,10 +1,12 @@
 // npm run bench: every figure of issue 6 against its target, speeds against a ceiling measured in
 // the same run. Not part of npm test: speed belongs here, never in timed unit tests.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { ingestCeiling, ingestThroughSync } from './ingest';
 import { approvalLatency, summarise } from './latency';
 import { firstSync, firstSyncCeiling } from './first-sync';
 import { coldStartAndIdle } from './memory';
+import { desktopBigCache, desktopIngest } from './desktop';
 import { liveQueryFigures } from './live-queries';
 import { bigCache, queryFigures } from './queries';
 import { redactionFigures } from './redaction';
@@ -109,6 +111,34 @@ async function renderer(): Promise<void> {
   for (const f of await rendererBench(RUNS)) record(f.name, [f.value], f.unit, f.target);
 }
 
+async function desktop(): Promise<void> {
+  section('1 and 6. the desktop app, built (out/), through the Electron stand-in: main, the core and the popover');
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  process.stdout.write(`load average at the start: ${load()}\n`);
+  // One app launch per run and figure: the ingest on an empty cache, then a 100k cache.
+  const ingest = [];
+  for (let i = 0; i < RUNS; i++) ingest.push(await desktopIngest(100_000));
+  // Main's own window (the stand-in relays every MessagePort message through main: see README).
+  record('desktop: main event-loop delay during a 100k ingest, p99', ingest.map((r) => r.main.p99), 'ms', '< 16 ms');
+  record('desktop: main event-loop delay during a 100k ingest, longest', ingest.map((r) => r.main.max), 'ms');
+  record('desktop: core event-loop delay during that ingest, p99', ingest.map((r) => r.core.p99), 'ms');
+  record('desktop: core event-loop delay during that ingest, longest', ingest.map((r) => r.core.max), 'ms');
+  record('desktop: 100k ingest, connection let through to seq 100,000 committed', ingest.map((r) => r.ingestMs), 'ms');
+  record('desktop: 100k ingest, connection let through to the last byte read', ingest.map((r) => r.readMs), 'ms');
+  record('desktop: port messages relayed through main meanwhile', ingest.map((r) => r.relayed), 'count');
+  const big = [];
+  for (let i = 0; i < RUNS; i++) big.push(await desktopBigCache(100_000));
+  record('desktop: popover first rows, tray click at launch (100k cached)', big.map((r) => r.coldOpenMs), 'ms', '< 300 ms');
+  record('desktop: popover first rows, page load start to rows (hidden)', big.map((r) => r.pageLoadToRowsMs), 'ms');
+  record('desktop: of which the page to DOMContentLoaded', big.map((r) => r.pageDclMs), 'ms');
+  record('desktop: popover reopened, click to a frame with rows', big.map((r) => r.reopenMs), 'ms', '< 300 ms');
+  record('desktop: core idle RSS, 100k cached, live, popover open', big.map((r) => r.coreRssMb), 'MB', '< 150 MB');
+  record('desktop: core peak RSS (VmHWM) up to then', big.map((r) => r.corePeakMb), 'MB');
+  record('desktop: main RSS then (the stand-in: Node + playwright-core)', big.map((r) => r.mainRssMb), 'MB');
+  if (big.some((r) => r.coldAlready)) process.stdout.write('note: rows were on the page before the probe was, in some run: the cold figure is an upper bound\n');
+  process.stdout.write(`load average at the end: ${load()}\n`);
+}
+
 function redaction(): void {
   section('8. redaction');
   const r = redactionFigures(RUNS);
@@ -123,6 +153,7 @@ if (want('firstsync')) await firstSyncOnce();
 if (want('queries')) queries();
 if (want('renderer')) await renderer();
 if (want('redaction')) redaction();
+if (want('desktop')) await desktop();
 const minutes = (performance.now() - started) / 60_000;
 process.stdout.write(`\n${RUNS} runs each, ${minutes.toFixed(1)} min in all\n`);
 if (ONLY === null) {
