@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openCache } from '../src/main/core/cache/cache';
-import { FIRST_ROWS_MARK } from '../src/renderer/src/state/markFirstRows';
+import { FIRST_ROWS_MARK } from '../src/shared/timing-marks';
 import { launch, type StandinApp } from '../test/electron-standin/driver';
 import { cursorReaches, holdingProxy, probeEnv, procRss, snapLoop, wallNow, writeSettings, type LoopWindow } from './desktop-launch';
 import { bigTenant } from './queries';
@@ -95,7 +95,7 @@ const PAINTED_ROWS = `new Promise((resolve) => {
 })`;
 
 /**
- * The popover's own User Timing mark (src/renderer/src/state/markFirstRows.ts), set in the frame
+ * The popover's own User Timing mark (src/shared/timing-marks.ts), set in the frame
  * after its first rows rendered: the page's clock, so it holds even when this probe arrives after
  * the rows did (a cold launch often loads the page before Playwright has it).
  */

@@ -1,12 +1,9 @@
 import { useEffect } from 'react';
-
-/** The User Timing mark a view sets once its first rows are on screen (npm run bench reads it). */
-export const FIRST_ROWS_MARK = 'parrot-tray:first-rows';
+import { FIRST_ROWS_MARK } from '../../../shared/timing-marks';
 
 /**
  * Marks the frame after the first render with rows, once per page: "first rows" measured from the
- * page's own clock, so a probe that arrives late does not stretch it. A mark costs nothing and
- * sends nothing anywhere.
+ * page's own clock, so a probe that arrives late does not stretch it.
  */
 export function useMarkFirstRows(ready: boolean): void {
   useEffect(() => {
