@@ -19,6 +19,9 @@ class FakeChannel extends EventEmitter {
     return true;
   }
   reportInvalid(): void {}
+  // Flow control has no effect here: the test delivers frames itself.
+  pause(): void {}
+  resume(): void {}
 }
 
 type Op = { kind: 'upsert'; id: number; title: string } | { kind: 'remove'; id: number };

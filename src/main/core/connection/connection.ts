@@ -127,6 +127,18 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     } else this.reconnectNow();
   }
 
+  /**
+   * Stops reading frames (they wait in the socket, then in the server's send buffer) until
+   * resume(): flow control for a receiver that is behind. A new socket always starts reading.
+   */
+  pause(): void {
+    this.ws?.pause();
+  }
+
+  resume(): void {
+    this.ws?.resume();
+  }
+
   /** Sends a frame if the socket is open; false otherwise (the caller decides what offline means). */
   send(frame: ClientFrame): boolean {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
@@ -280,3 +292,5 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
 
 /** What the sync engine, transcripts and commands need of a connection: frames in, frames out. */
 export type FrameChannel = Pick<StreamConnection, 'on' | 'send' | 'isLive' | 'reportInvalid'>;
+/** A channel whose reading can be paused while its receiver catches up (the sync engine's). */
+export type FlowChannel = FrameChannel & Pick<StreamConnection, 'pause' | 'resume'>;

@@ -2,6 +2,12 @@ import { readSession, type Session, type SkippedItem } from '../../../shared/pro
 import type { SnapshotPage, SnapshotSource } from '../cache/snapshot-source';
 
 /**
+ * Pages read ahead of the write before the socket is paused: a 100k snapshot arrives faster than
+ * it is written, and the whole of it parsed and waiting was 260 MB of heap at its peak.
+ */
+export const PAGES_AHEAD = 4;
+
+/**
  * The pages of one snapshot in flight, handed to the cache's write as they arrive (see
  * SnapshotSource). Aborted when the connection drops or a page comes out of order: the write
  * is then rolled back whole and the old view stays.
@@ -18,12 +24,25 @@ export class SnapshotStream implements SnapshotSource {
   /** The page expected next. */
   nextPage = 0;
 
-  /** `onSkipped` hears of each session that could not be read; `where` places one without an id. */
-  constructor(private readonly onSkipped: (item: SkippedItem, where: string) => void = () => undefined) {}
+  /**
+   * `onSkipped` hears of each session that could not be read; `where` places one without an id.
+   * `flow` is told when more than PAGES_AHEAD pages wait for the write (stop reading) and when
+   * they are down to one or none again, or the stream was aborted (read on).
+   */
+  constructor(
+    private readonly onSkipped: (item: SkippedItem, where: string) => void = () => undefined,
+    private readonly flow: (behind: boolean) => void = () => undefined,
+  ) {}
+
+  /** Pages that wait for the write. */
+  get queued(): number {
+    return this.pages.length;
+  }
 
   push(sessions: unknown[]): void {
     this.pages.push(sessions);
     this.nextPage++;
+    if (this.pages.length === PAGES_AHEAD + 1) this.flow(true);
   }
 
   end(seq: number): void {
@@ -33,6 +52,7 @@ export class SnapshotStream implements SnapshotSource {
   abort(): void {
     this.aborted = true;
     this.pages.length = 0;
+    this.flow(false);
   }
 
   get endSeq(): number | null {
@@ -42,6 +62,7 @@ export class SnapshotStream implements SnapshotSource {
   take(): SnapshotPage | { seq: number } | 'wait' {
     if (this.aborted) return 'wait';
     const page = this.pages.shift();
+    if (this.pages.length === 1) this.flow(false);
     if (page) return readPage(page, this.taken++, this.onSkipped);
     return this.seq !== null ? { seq: this.seq } : 'wait';
   }

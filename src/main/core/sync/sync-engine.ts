@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { ChangesEnvelope, describeIssues, type HelloFrame, type SkippedItem, type Session, type SnapshotEnvelope, type StreamFrame } from '../../../shared/protocol';
 import type { Cache, CacheWrite, SessionChange } from '../cache/cache';
-import type { FrameChannel } from '../connection/connection';
+import type { FlowChannel } from '../connection/connection';
 import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
 import { CatchUp } from './catch-up';
@@ -57,7 +57,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   readonly stats = { snapshots: 0, batches: 0, replays: 0, gaps: 0, outOfOrderPages: 0 };
 
   constructor(
-    private readonly connection: FrameChannel,
+    private readonly connection: FlowChannel,
     private readonly cache: Cache,
     private readonly clock: () => number = Date.now,
     private readonly logger: Logger = silentLogger,
@@ -138,7 +138,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private beginSnapshot(): void {
-    const stream = (this.pages = new SnapshotStream(this.skipped));
+    const stream = (this.pages = new SnapshotStream(this.skipped, (behind) => (behind ? this.connection.pause() : this.connection.resume())));
     // Pages are written as they arrive, into one transaction that commits with the last of them.
     this.queue.push(
       this.writeJob(() => this.cache.snapshotWrite(stream), 'snapshot', () => stream.endSeq!, () => stream.aborted),
