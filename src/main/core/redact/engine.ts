@@ -81,16 +81,33 @@ function check(rule: Rule, m: RegExpExecArray, text: string, found: readonly Fin
   if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) return null;
   if (rule.allow?.test(secret)) return null;
   if (rule.accept && !rule.accept(secret, m, text)) return null;
-  // Overlaps with a kept finding lose, unless they are the same kind and contain it whole.
-  if (found.some((f) => f.start < end && start < f.end && !(f.kind === rule.kind && start <= f.start && f.end <= end))) return null;
-  return { start, end, rule: rule.id, kind: rule.kind };
+  const finding = { start, end, rule: rule.id, kind: rule.kind };
+  // Overlaps with a kept finding lose, unless they contain it whole and may take its place.
+  if (found.some((f) => f.start < end && start < f.end && !supersedes(finding, f))) return null;
+  return finding;
+}
+
+/** Generic rules (a value after a key named like a secret) come last and name no kind of token. */
+const GENERIC_KIND = 'generic-secret';
+
+/**
+ * Whether `wider` replaces the kept finding `f` it contains whole: a wider secret of the same
+ * kind (a ghs_… run inside a github_pat_… body), or a named kind of token strictly around it (a
+ * ghs_… run inside the random body of an sk-proj-… key). Either way no part of the wider secret may
+ * stay in clear. A generic value never takes the place of a named token it holds.
+ */
+function supersedes(wider: Finding, f: Finding): boolean {
+  if (wider.start > f.start || f.end > wider.end) return false;
+  if (wider.kind === f.kind) return true;
+  return wider.kind !== GENERIC_KIND && (wider.start < f.start || f.end < wider.end);
 }
 
 /**
  * gitleaks' matching loop: keyword prefilter (case-insensitive), regex, secret group,
  * entropy, allowlist; then, because a redactor must pick one marker per place, an earlier rule
  * keeps a span and a later finding that partly overlaps it is dropped; a later one that contains
- * it whole and names the same kind replaces it, so no part of the wider secret stays in clear.
+ * it whole replaces it when it is the same kind or a named token strictly wider (supersedes), so
+ * no part of the wider secret stays in clear.
  */
 export function findSecrets(text: string, rules: readonly Rule[] = RULES): Finding[] {
   if (text.length === 0) return [];
@@ -103,12 +120,8 @@ export function findSecrets(text: string, rules: readonly Rule[] = RULES): Findi
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const finding = check(rule, m, text, found);
       if (finding) {
-        // A wider secret of the same kind that contains earlier findings replaces them: a ghs_… run
-        // inside a github_pat_… body must not leave the rest of the fine-grained token in clear.
-        for (let i = found.length - 1; i >= 0; i--) {
-          const f = found[i]!;
-          if (f.kind === finding.kind && finding.start <= f.start && f.end <= finding.end) found.splice(i, 1);
-        }
+        // A wider secret that contains earlier findings replaces them (supersedes).
+        for (let i = found.length - 1; i >= 0; i--) if (supersedes(finding, found[i]!)) found.splice(i, 1);
         found.push(finding);
         continue;
       }
