@@ -44,7 +44,6 @@ const EQUALITY_FILTERS = [
   ['planId', 'plan_id'],
 ] as const satisfies ReadonlyArray<readonly [keyof SessionQuery, string]>;
 
-
 /** Title matches above which a search walks the recency index rather than sorting every match. */
 const RECENCY_WALK_ABOVE = 500;
 

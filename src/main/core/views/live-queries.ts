@@ -57,18 +57,13 @@ export class LiveQueries {
 
   /** Opens a live query: `listener` hears its answer now and every changed answer until the returned close. */
   watch(query: ViewQuery, listener: (result: ViewResult) => void): () => void {
-    const follower = this.follower((now) => this.evaluate(query, now), listener as (r: unknown) => void, query.view !== 'session');
-    follower.facets = query.view === 'sessions';
-    return this.open(follower);
+    const evaluate = (now: number) => this.evaluate(query, now);
+    return this.open({ evaluate, listener: listener as (r: unknown) => void, last: null, clock: query.view !== 'session', facets: query.view === 'sessions' });
   }
 
   /** Any value read from the cache, followed the same way (the tray's summary). */
   follow<T>(evaluate: (now: number) => T, listener: (result: T) => void, clock = true): () => void {
-    return this.open(this.follower(evaluate, listener as (r: unknown) => void, clock));
-  }
-
-  private follower(evaluate: (now: number) => unknown, listener: (result: unknown) => void, clock: boolean): Follower {
-    return { evaluate, listener, last: null, clock, facets: false };
+    return this.open({ evaluate, listener: listener as (r: unknown) => void, last: null, clock, facets: false });
   }
 
   private open(follower: Follower): () => void {
