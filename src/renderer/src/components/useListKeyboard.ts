@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import { openDetail } from './openDetail';
+import { REVEAL_MS, retryEachFrame } from './retryEachFrame';
 
 /**
  * The rows a list can move through, by index. A windowed list knows how many rows there are but
@@ -40,13 +41,6 @@ export interface ListKeyboard {
   tabIndexFor: (id: string) => 0 | -1;
 }
 
-/**
- * How long to keep looking for a row being revealed (a frame at a time): a virtualized list renders
- * it a frame or two later, and a windowed one only once its window settled (useSessionWindow) and
- * the core answered for that part of the list. Counted in time, not frames, which come at any rate.
- */
-const REVEAL_MS = 2000;
-
 const rowOf = (el: Element | null) => el?.closest<HTMLElement>('[data-row-id]') ?? null;
 
 function primaryOf(root: HTMLElement | null, id: string): HTMLElement | null {
@@ -74,7 +68,7 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
   const focused = useRef<HTMLElement | null>(null);
   /** The row to focus once it is in the DOM: by index, since its id may not be known yet. */
   const pending = useRef<number | null>(null);
-  const frame = useRef(0);
+  const cancelRetry = useRef<() => void>(() => undefined);
   const [activeId, setActiveId] = useState<string | null>(null);
   const { rows } = options;
   const current = activeId !== null && rows.indexOf(activeId) >= 0 ? activeId : (rows.idAt(0) ?? null);
@@ -96,22 +90,16 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
       if (index < 0 || index >= list.count) return;
       const id = list.idAt(index);
       if (id !== undefined) setActiveId(id);
-      cancelAnimationFrame(frame.current);
+      cancelRetry.current();
       pending.current = index;
       if (focusPending()) return;
       reveal?.(index);
       // Keep looking for a while rather than wait for this component to render again.
-      const until = performance.now() + REVEAL_MS;
-      const retry = () => {
-        if (focusPending()) return;
-        if (performance.now() < until) frame.current = requestAnimationFrame(retry);
-        else pending.current = null;
-      };
-      frame.current = requestAnimationFrame(retry);
+      cancelRetry.current = retryEachFrame(focusPending, REVEAL_MS, () => (pending.current = null));
     },
     [focusPending],
   );
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(() => () => cancelRetry.current(), []);
 
   useEffect(() => {
     // A row that was just revealed, or the focused row re-mounted elsewhere (a chat that moved

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ListRows } from '../../components/useListKeyboard';
+import { REVEAL_MS, retryEachFrame } from '../../components/retryEachFrame';
 import { useFocusStore } from '../../state/useFocusStore';
 import type { SessionListHandle } from './SessionList';
 
@@ -11,12 +12,6 @@ let lastOpened: { id: string; index: number } | null = null;
 export function rememberOpened(id: string, index: number): void {
   lastOpened = { id, index };
 }
-
-/**
- * How long to look for the row, a frame at a time: the virtualizer settles its scroll, the window
- * settles (useSessionWindow), then the core answers for that part. In time: frames come at any rate.
- */
-const FOCUS_MS = 2000;
 
 /**
  * On arrival: focus the search box when another view asked for it ("/" in the popover), or the
@@ -45,13 +40,12 @@ export function useReturnFocus(rows: ListRows | null, list: RefObject<SessionLis
     if (index >= rows.count) return;
     list.current?.reveal(index);
     // No cleanup: StrictMode's re-run would cancel this and, with `done` set, never retry.
-    const until = performance.now() + FOCUS_MS;
-    const tryFocus = () => {
+    // The virtualizer settles its scroll, the window settles, then the core answers for that part.
+    retryEachFrame(() => {
       const row = [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((el) => el.dataset.rowId === opened.id);
       const button = row?.querySelector<HTMLElement>('[data-row-primary]');
-      if (button) button.focus();
-      else if (performance.now() < until) requestAnimationFrame(tryFocus);
-    };
-    requestAnimationFrame(tryFocus);
+      button?.focus();
+      return Boolean(button);
+    }, REVEAL_MS);
   }, [rows, list, search]);
 }
