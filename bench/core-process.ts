@@ -5,7 +5,7 @@ import { Companion } from '../src/main/core/companion';
 import { openCache } from '../src/main/core/cache/cache';
 import { StreamConnection } from '../src/main/core/connection/connection';
 import { SyncEngine } from '../src/main/core/sync/sync-engine';
-import { watchEventLoop } from './util';
+import { sleep, watchEventLoop } from './util';
 
 const [mode, url, dataDir] = process.argv.slice(2) as ['cold' | 'idle', string, string];
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -33,7 +33,7 @@ if (mode === 'cold') {
   companion.cache.query({ view: 'all', limit: 200 }, Date.now());
   for (let i = 0; i < 3; i++) {
     (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   const rss = mb(process.memoryUsage().rss);
   companion.close();

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { CURSOR_KEY } from '../src/main/core/cache/meta';
 import { CACHE_FILE } from '../src/main/core/cache/open';
 import { checkBackendUrl } from '../src/shared/backend-url';
+import { sleep, wallNow } from './util';
 
 export const PROBE = pathToFileURL(new URL('./desktop-probe.mjs', import.meta.url).pathname).href;
 export const BENCH_TOKEN = 'bench-desktop-token';
@@ -67,7 +68,7 @@ export async function snapLoop(probeDir: string, pid: number, timeoutMs = 5_000)
       }
     }
     if (Date.now() > until) throw new Error(`no event-loop probe answered in process ${pid} (is NODE_OPTIONS --import reaching it?)`);
-    await new Promise((r) => setTimeout(r, 20));
+    await sleep(20);
   }
 }
 
@@ -100,7 +101,7 @@ export async function holdingProxy(upstream: string): Promise<HoldingProxy> {
   const through = (client: Socket) => {
     const up = connect(Number(target.port), target.hostname);
     sockets.add(up);
-    up.on('data', () => (last = performance.timeOrigin + performance.now()));
+    up.on('data', () => (last = wallNow()));
     client.pipe(up);
     up.pipe(client);
     const end = () => {
@@ -126,7 +127,7 @@ export async function holdingProxy(upstream: string): Promise<HoldingProxy> {
     connected,
     release() {
       released = true;
-      const at = performance.timeOrigin + performance.now();
+      const at = wallNow();
       if (held) through(held);
       return at;
     },
@@ -152,9 +153,9 @@ export async function cursorReaches(dataDir: string, seq: number, timeoutMs: num
     for (;;) {
       if (!db && existsSync(file)) db = new Database(file, { readonly: true, fileMustExist: true });
       const row = db?.prepare('SELECT value FROM meta WHERE key = ?').get(CURSOR_KEY) as { value: string } | undefined;
-      if (row && Number(row.value) >= seq) return performance.timeOrigin + performance.now();
+      if (row && Number(row.value) >= seq) return wallNow();
       if (Date.now() > until) throw new Error(`the app's cache did not reach seq ${seq} (it is at ${row?.value ?? 'none'})`);
-      await new Promise((r) => setTimeout(r, everyMs));
+      await sleep(everyMs);
     }
   } finally {
     db?.close();
@@ -167,6 +168,3 @@ export function procRss(pid: number): { rssMb: number; peakMb: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
-
-/** Wall-clock ms now, on the same clock as a page's performance.timeOrigin + performance.now(). */
-export const wallNow = (): number => performance.timeOrigin + performance.now();

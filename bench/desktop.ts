@@ -7,14 +7,13 @@ import type { Page } from 'playwright-core';
 import { openCache } from '../src/main/core/cache/cache';
 import { FIRST_ROWS_MARK } from '../src/shared/timing-marks';
 import { launch, type StandinApp } from '../test/electron-standin/driver';
-import { cursorReaches, holdingProxy, probeEnv, procRss, snapLoop, wallNow, writeSettings, type LoopWindow } from './desktop-launch';
+import { cursorReaches, holdingProxy, probeEnv, procRss, snapLoop, writeSettings, type LoopWindow } from './desktop-launch';
 import { bigTenant } from './queries';
 import { startStreamServer } from './server-process';
-import { median, scratch } from './util';
+import { median, scratch, sleep, wallNow } from './util';
 
 const CORE = 'Parrot Tray core';
 const ROWS = '.popover [data-row-id]';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function corePid(app: StandinApp): Promise<number> {
   await app.waitForEvent('utility-spawn', undefined, 30_000);

@@ -1,6 +1,6 @@
 import { Companion } from '../src/main/core/companion';
 import { startStreamServer } from './server-process';
-import { percentile, scratch, watchEventLoop, type Stalls } from './util';
+import { percentile, scratch, sleep, type Stalls, wallNow, watchEventLoop } from './util';
 
 export interface LatencyRun {
   /** ms from the server handing each live checkpoint to its socket to the notification decision. */
@@ -10,7 +10,6 @@ export interface LatencyRun {
   stalls: Stalls;
 }
 
-const wallNow = () => performance.timeOrigin + performance.now();
 
 /**
  * The companion as the CLI's `sync --events` runs it, against a stream of quiet traffic with a
@@ -27,12 +26,12 @@ export async function approvalLatency(options: { backlog: number; rate: number; 
   });
   const loop = watchEventLoop();
   companion.start();
-  await new Promise((r) => setTimeout(r, options.seconds * 1000));
-  while ((companion.sync.appliedSeq ?? 0) < options.backlog) await new Promise((r) => setTimeout(r, 20));
+  await sleep(options.seconds * 1000);
+  while ((companion.sync.appliedSeq ?? 0) < options.backlog) await sleep(20);
   const stalls = loop.stop();
   await server.stop();
   // A checkpoint sent in the last moments may still be on its way: give it a beat, then count.
-  await new Promise((r) => setTimeout(r, 300));
+  await sleep(300);
   companion.close();
   const latencies: number[] = [];
   let missed = 0;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SUBPROTOCOL } from '../src/shared/protocol';
 import { BENCH_USER, changeFrames, checkpointSession, lifelikeSessions, quietSessions, snapshotPages } from './frames';
+import { wallNow } from './util';
 
 export type Scenario =
   /** An empty snapshot at seq 0, then `changes` changes as fast as the socket takes them. */
@@ -22,7 +23,6 @@ export type Scenario =
 export type ToServer = { type: 'start'; scenario: Scenario } | { type: 'stop' };
 export type FromServer = { type: 'ready'; url: string } | { type: 'sent'; checkpointId: string; at: number };
 
-const wallNow = () => performance.timeOrigin + performance.now();
 const send = (msg: FromServer) => process.send!(msg);
 
 async function serve(scenario: Scenario): Promise<() => void> {

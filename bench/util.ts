@@ -6,6 +6,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 export const scratch = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+/** Wall-clock ms now, on the same clock as a page's performance.timeOrigin + performance.now(). */
+export const wallNow = (): number => performance.timeOrigin + performance.now();
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `fn` `runs` times and gives every figure it returned, so each can be reported as a median. */
 export async function repeat<T>(runs: number, fn: () => Promise<T>): Promise<T[]> {
