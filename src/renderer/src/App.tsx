@@ -4,6 +4,7 @@ import { ApiProvider } from './api/api-context';
 import { useUiStore } from './state/useUiStore';
 import { DetailView, preloadViews, SessionsPage, SettingsPage } from './lazyViews';
 import { Popover } from './views/popover/Popover';
+import { ViewLoadFailed } from './views/ViewLoadFailed';
 
 /**
  * The renderer's root: one API, three places to be; each view asks the core for what it shows.
@@ -25,11 +26,13 @@ export function App({ api }: { api: ParrotApi }) {
   return (
     <ApiProvider api={api}>
       {route.name === 'popover' && <Popover />}
-      <Suspense fallback={null}>
-        {route.name === 'sessions' && <SessionsPage />}
-        {route.name === 'detail' && <DetailView id={route.id} />}
-        {route.name === 'settings' && <SettingsPage />}
-      </Suspense>
+      <ViewLoadFailed key={route.name} onBack={() => go({ name: 'popover' })}>
+        <Suspense fallback={null}>
+          {route.name === 'sessions' && <SessionsPage />}
+          {route.name === 'detail' && <DetailView id={route.id} />}
+          {route.name === 'settings' && <SettingsPage />}
+        </Suspense>
+      </ViewLoadFailed>
     </ApiProvider>
   );
 }
