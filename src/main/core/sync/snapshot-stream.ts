@@ -19,6 +19,8 @@ export const PAGES_AHEAD = 4;
 export class SnapshotStream implements SnapshotSource {
   private readonly pages: unknown[][] = [];
   private taken = 0;
+  /** Whether `flow` was last told the write is behind. */
+  private behind = false;
   private seq: number | null = null;
   aborted = false;
   /** The page expected next. */
@@ -27,7 +29,7 @@ export class SnapshotStream implements SnapshotSource {
   /**
    * `onSkipped` hears of each session that could not be read; `where` places one without an id.
    * `flow` is told when more than PAGES_AHEAD pages wait for the write (stop reading) and when
-   * they are down to one or none again, or the stream was aborted (read on).
+   * they are down to one or none again, or the stream was aborted (read on); each once per turn.
    */
   constructor(
     private readonly onSkipped: (item: SkippedItem, where: string) => void = () => undefined,
@@ -42,7 +44,7 @@ export class SnapshotStream implements SnapshotSource {
   push(sessions: unknown[]): void {
     this.pages.push(sessions);
     this.nextPage++;
-    if (this.pages.length === PAGES_AHEAD + 1) this.flow(true);
+    if (!this.behind && this.pages.length > PAGES_AHEAD) this.tell(true);
   }
 
   end(seq: number): void {
@@ -52,7 +54,12 @@ export class SnapshotStream implements SnapshotSource {
   abort(): void {
     this.aborted = true;
     this.pages.length = 0;
-    this.flow(false);
+    if (this.behind) this.tell(false);
+  }
+
+  private tell(behind: boolean): void {
+    this.behind = behind;
+    this.flow(behind);
   }
 
   get endSeq(): number | null {
@@ -62,7 +69,7 @@ export class SnapshotStream implements SnapshotSource {
   take(): SnapshotPage | { seq: number } | 'wait' {
     if (this.aborted) return 'wait';
     const page = this.pages.shift();
-    if (this.pages.length === 1) this.flow(false);
+    if (this.behind && this.pages.length <= 1) this.tell(false);
     if (page) return readPage(page, this.taken++, this.onSkipped);
     return this.seq !== null ? { seq: this.seq } : 'wait';
   }
