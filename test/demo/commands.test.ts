@@ -17,6 +17,19 @@ describe('demo backend: commands (section 3.6)', () => {
     expect(upsert.session.checkpoint ?? null).toBeNull();
   });
 
+  it('decides a paused run that carries no steps list (optional detail) without failing the connection', async () => {
+    const { url, backend } = await startBackend();
+    const { client, sessions } = await subscribed(url);
+    const run = pausedRun(sessions) as Extract<Session, { kind: 'flow_run' }>;
+    backend.tenant.upsert({ ...run, flow: { ...run.flow, steps: [] } });
+    backend.tenant.flush();
+    await client.next('changes');
+    client.send({ type: 'command', reqId: 'c-bare', action: 'approve', sessionId: run.id, checkpointId: run.checkpoint!.id });
+    expect(await client.next('result')).toEqual({ type: 'result', reqId: 'c-bare', ok: true });
+    const change = await client.next('changes');
+    expect(change.items.find((i: any) => i.session?.id === run.id).session).toMatchObject({ status: 'running', flow: { steps: [] } });
+  });
+
   it('answers a repeated reqId with the first answer and acts once', async () => {
     const { url, backend } = await startBackend();
     const { client, sessions } = await subscribed(url);

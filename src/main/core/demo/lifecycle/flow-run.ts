@@ -95,11 +95,12 @@ export function advanceFlowRun(ctx: MoveContext, run: FlowRunSession, outcome: '
 /** A person's decision on the pending checkpoint: approve continues the step, reject ends the run. */
 export function decideFlowRun(ctx: MoveContext, run: FlowRunSession, decision: 'approved' | 'rejected', by: Ref, comment?: string): Move<FlowRunSession> {
   const checkpoint = run.checkpoint!;
-  const steps = run.flow.steps.slice(0, -1);
-  const current = run.flow.steps[run.flow.steps.length - 1]!;
+  // The steps list is optional detail (PROTOCOL.md section 4): a run paused without one is still decided.
+  const current = run.flow.steps.at(-1);
   const decided = { kind: 'checkpoint' as const, checkpoint: { id: checkpoint.id, prompt: checkpoint.prompt, decision, decidedBy: by.name, ...(comment ? { comment } : {}) } };
   const to = decision === 'approved' ? 'running' : 'rejected';
-  return moved(ctx, run, { status: to, checkpoint: null, flow: { ...run.flow, steps: [...steps, { name: current.name, status: to }] } }, [
+  const steps = current ? [...run.flow.steps.slice(0, -1), { name: current.name, status: to }] : run.flow.steps;
+  return moved(ctx, run, { status: to, checkpoint: null, flow: { ...run.flow, steps } }, [
     decided,
     ...stepEntries(ctx, run, run.flow.stepIndex, to),
     statusEntry('paused', to, `${decision} by ${by.name}`),
