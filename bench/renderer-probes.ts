@@ -37,12 +37,15 @@ export const FIRST_ROWS_PROBE = `
   };`;
 
 /**
- * Sets window.__batchShown: marks the moment the first popover row becomes `id` (a
+ * Sets window.__batchShown: marks the moment Active Now's first row becomes `id` (a
  * MutationObserver runs in the task that changed the DOM), then the frame that paints it, and
  * resolves a frame later. Installed before the batch is sent.
  */
 export const watchFirstRow = (id: string, timeoutMs: number): string => `void (window.__batchShown = new Promise((resolve, reject) => {
-  const first = () => document.querySelector('.popover [data-row-id]')?.getAttribute('data-row-id');
+  // Active Now's first row: the moved sessions go there (Needs you, above it, keeps its own).
+  const first = () => [...document.querySelectorAll('.popover .popover-section')]
+    .find((s) => s.querySelector('h2')?.textContent?.startsWith('Active Now'))
+    ?.querySelector('[data-row-id]')?.getAttribute('data-row-id');
   const timer = setTimeout(() => {
     observer.disconnect();
     reject(new Error('the batch never reached the popover: its first row is ' + first() + ', not ${id}'));

@@ -86,7 +86,8 @@ async function heapMb(page: Page): Promise<number> {
  */
 async function batch(browser: Browser, page: Page, preview: BigPreview, run: number): Promise<{ cpuMs: number; wallMs: number }> {
   const now = Date.now();
-  const live = preview.backend.tenant.all().filter((s) => isActive(s, now));
+  // Active Now's sessions: one at a checkpoint is listed in Needs you instead.
+  const live = preview.backend.tenant.all().filter((s) => isActive(s, now) && !s.checkpoint);
   const from = (run * BATCH) % (live.length - BATCH);
   const moved = live.slice(from, from + BATCH);
   const top = moved.map((s) => s.id).sort()[0]!;

@@ -13,6 +13,14 @@ export const NotifySettings = z.object({
   quietHours: z.object({ start: ClockTime, end: ClockTime }).nullable().default(null),
   /** Epoch ms until which notifications are snoozed; null: not snoozed. */
   snoozedUntil: z.number().nullable().default(null),
+  /** After the person approves a checkpoint, one notification when that run finishes or fails. */
+  followUps: z.boolean().default(true),
+  /** A checkpoint still waiting this many minutes later notifies once more, as a reminder; null: never. */
+  reminderMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable().default(30),
+  /** Approval and reminder notifications play the system sound; nothing else ever does. */
+  sound: z.boolean().default(true),
+  /** Flows whose checkpoints never notify, until unmuted (Settings lists them). */
+  mutedFlows: z.array(z.object({ id: z.string().min(1).max(128), name: z.string().max(500) })).max(500).default([]),
 });
 export type NotifySettings = z.infer<typeof NotifySettings>;
 

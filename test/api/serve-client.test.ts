@@ -58,7 +58,7 @@ describe('serveClient', () => {
   it('watches by qid: first answer at once, pushes on change, replaced and unwatched queries fall silent', async () => {
     const { host, backend } = await core();
     const c = client(host);
-    c.send({ t: 'watch', qid: 1, query: { view: 'commandCenter', activeLimit: 5, recentLimit: 5 } });
+    c.send({ t: 'watch', qid: 1, query: { view: 'commandCenter', needsYouLimit: 5, activeLimit: 5, recentLimit: 5 } });
     c.send({ t: 'watch', qid: 2, query: { view: 'sessions', filters: {}, offset: 0, limit: 20 } });
     const results = (qid: number) => c.of('result').filter((m) => m.qid === qid);
     expect(results(1)).toHaveLength(1);
@@ -84,7 +84,7 @@ describe('serveClient', () => {
     const { host } = await core();
     const a = client(host);
     const b = client(host);
-    b.send({ t: 'watch', qid: 7, query: { view: 'commandCenter', activeLimit: 3, recentLimit: 3 } });
+    b.send({ t: 'watch', qid: 7, query: { view: 'commandCenter', needsYouLimit: 5, activeLimit: 3, recentLimit: 3 } });
     a.send({ t: 'call', id: 1, method: 'getSettings', params: {} });
     a.send({ t: 'call', id: 2, method: 'nope', params: {} });
     a.send({ t: 'call', id: 3, method: 'command', params: { action: 'approve' } });

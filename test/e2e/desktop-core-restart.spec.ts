@@ -66,7 +66,7 @@ test('the core runs in its own process; killed, it is started again, and the win
   expect(after.open[`utility:${core!.id}`] ?? 0).toBe(0);
 
   // The tray carries on: it is fed by the new core, and its menu still drives the window.
-  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray \(demo data\) — (\d+ approvals? waiting|\d+ active|nothing running)/);
+  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray \(demo data\) — (\d+ needs? you|\d+ active|nothing running)/);
   await app.clickTrayMenuItem('Sessions');
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
   expect(app.eventsOf('uncaught-exception')).toEqual([]);

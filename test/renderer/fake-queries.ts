@@ -1,6 +1,6 @@
 import type { ListRow, SessionFilters, ViewQuery, ViewResult } from '../../src/shared/api';
 import type { Ref, Session } from '../../src/shared/protocol';
-import { commandCenterView, orderSessions, rollUp } from '../../src/shared/sessions';
+import { commandCenterView, failuresSince, needsYou, orderSessions, rollUp } from '../../src/shared/sessions';
 
 /**
  * The core's answers to live queries, from an in-memory list, by the same shared rules the core
@@ -16,12 +16,16 @@ export function answer(query: ViewQuery, sessions: readonly Session[], now: numb
   });
   switch (query.view) {
     case 'commandCenter': {
-      const { activeNow, recent } = commandCenterView(sessions, now);
+      // The fake never saw the popover opened: failures of the past 24 hours need the person.
+      const since = failuresSince(null, now);
+      const needs = needsYou({ waiting: sessions, failed: sessions, userId, since, now });
+      const listed = new Set(needs.map((n) => n.session.id));
+      const { activeNow, recent } = commandCenterView(sessions.filter((s) => !listed.has(s.id)), now);
       return {
         view: 'commandCenter',
+        needsYou: { rows: needs.slice(0, query.needsYouLimit).map((n) => ({ ...row(n.session), reason: n.reason })), total: needs.length },
         activeNow: { rows: activeNow.slice(0, query.activeLimit).map(row), total: activeNow.length },
         recent: { rows: recent.slice(0, query.recentLimit).map(row), total: recent.length },
-        approvals: sessions.filter((s) => s.checkpoint).length,
       };
     }
     case 'sessions': {

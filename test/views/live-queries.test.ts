@@ -3,7 +3,7 @@ import type { Cache } from '../../src/main/core/cache/cache';
 import { LiveQueries } from '../../src/main/core/views/live-queries';
 import type { CommandCenterResult, SessionResult, SessionsResult, ViewQuery, ViewResult } from '../../src/shared/api';
 import type { Session } from '../../src/shared/protocol';
-import { commandCenterView, hasPendingCheckpoint, isActive, orderSessions, rollUp } from '../../src/shared/sessions';
+import { commandCenterView, hasPendingCheckpoint, isActive, needsYou, orderSessions, rollUp } from '../../src/shared/sessions';
 import { demoSessions, edgeSessions, freshCache } from '../cache/helpers';
 import { waitFor } from '../support/scripted-server';
 import { HOUR, MINUTE, NOW, ago, chat, checkpoint, flowRun, task } from '../shared/fixtures';
@@ -17,8 +17,8 @@ afterEach(() => {
 function setup(sessions: Session[], options: { tickMs?: number; coalesceMs?: number } = {}) {
   const cache = freshCache();
   cache.applySnapshot(sessions, 1);
-  const state = { now: NOW, user: 'u_ada' as string | null, seq: 1 };
-  const views = new LiveQueries({ cache, now: () => state.now, userId: () => state.user }, { coalesceMs: 10, tickMs: 60_000, ...options });
+  const state = { now: NOW, user: 'u_ada' as string | null, seq: 1, previousOpen: null as number | null };
+  const views = new LiveQueries({ cache, now: () => state.now, userId: () => state.user, previousPopoverOpen: () => state.previousOpen }, { coalesceMs: 10, tickMs: 60_000, ...options });
   live.push(views);
   /** Applies upserts and removals as one batch and tells the live queries, as ApiHost does. */
   const apply = (upserts: Session[], removals: string[] = []) => {
@@ -44,32 +44,37 @@ describe('live queries', () => {
   it('answers the command center at once, by the shared rules, with its counts', () => {
     const sessions = [...demoSessions(300), ...edgeSessions()];
     const { watch } = setup(sessions);
-    const cc = watch<CommandCenterResult>({ view: 'commandCenter', activeLimit: 5, recentLimit: 7 });
+    const cc = watch<CommandCenterResult>({ view: 'commandCenter', needsYouLimit: 4, activeLimit: 5, recentLimit: 7 });
     expect(cc.results).toHaveLength(1);
-    const want = commandCenterView(sessions, NOW);
+    const needs = needsYou({ waiting: sessions.filter(hasPendingCheckpoint), failed: sessions, userId: 'u_ada', since: NOW - 24 * HOUR, now: NOW });
+    expect(needs.filter((n) => n.reason === 'checkpoint').length).toBeGreaterThan(4);
+    expect(needs.some((n) => n.reason === 'failed')).toBe(true);
+    expect(ids(cc.last().needsYou.rows)).toEqual(needs.slice(0, 4).map((n) => n.session.id));
+    expect(cc.last().needsYou.total).toBe(needs.length);
+    // Active Now and Recent leave out what Needs you lists, rows and counts alike.
+    const listed = new Set(needs.map((n) => n.session.id));
+    const want = commandCenterView(sessions.filter((s) => !listed.has(s.id)), NOW);
     expect(want.activeNow.length).toBeGreaterThan(5);
     expect(ids(cc.last().activeNow.rows)).toEqual(want.activeNow.slice(0, 5).map((s) => s.id));
     expect(cc.last().activeNow.total).toBe(want.activeNow.length);
     expect(ids(cc.last().recent.rows)).toEqual(want.recent.slice(0, 7).map((s) => s.id));
     expect(cc.last().recent.total).toBe(want.recent.length);
-    const approvals = want.activeNow.filter(hasPendingCheckpoint).length;
-    expect(approvals).toBeGreaterThan(0);
-    expect(cc.last().approvals).toBe(approvals);
   });
 
   it('a change reaches the queries it alters and no other', async () => {
     const { apply, watch } = setup([flowRun({ id: 'fr_a' }), flowRun({ id: 'fr_b' }), chat({ id: 'ch_1' })]);
     const a = watch<SessionResult>({ view: 'session', id: 'fr_a' });
     const b = watch<SessionResult>({ view: 'session', id: 'fr_b' });
-    const cc = watch<CommandCenterResult>({ view: 'commandCenter', activeLimit: 10, recentLimit: 10 });
+    const cc = watch<CommandCenterResult>({ view: 'commandCenter', needsYouLimit: 10, activeLimit: 10, recentLimit: 10 });
     apply([flowRun({ id: 'fr_a', status: 'paused', checkpoint: checkpoint('cp_9'), updatedAt: ago(MINUTE) })]);
     await waitFor(() => a.results.length === 2, 2000);
     await settle();
     expect(a.last().session?.status).toBe('paused');
     expect(b.results).toHaveLength(1);
     expect(cc.results).toHaveLength(2);
-    expect(cc.last().approvals).toBe(1);
-    expect(ids(cc.last().activeNow.rows)[0]).toBe('fr_a');
+    expect(cc.last().needsYou.total).toBe(1);
+    expect(ids(cc.last().needsYou.rows)).toEqual(['fr_a']);
+    expect(ids(cc.last().activeNow.rows)).not.toContain('fr_a');
     // The same session again, unchanged: nobody hears anything.
     apply([flowRun({ id: 'fr_a', status: 'paused', checkpoint: checkpoint('cp_9'), updatedAt: ago(MINUTE) })]);
     await settle();
@@ -174,7 +179,7 @@ describe('live queries', () => {
   it('the clock moves a chat from Active Now to Recent at its 30-minute mark', async () => {
     const quiet = chat({ id: 'ch_q', chat: { lastMessageAt: ago(29 * MINUTE) }, updatedAt: ago(29 * MINUTE) });
     const { state, watch } = setup([quiet, flowRun({ id: 'fr_run' })], { tickMs: 20 });
-    const cc = watch<CommandCenterResult>({ view: 'commandCenter', activeLimit: 10, recentLimit: 10 });
+    const cc = watch<CommandCenterResult>({ view: 'commandCenter', needsYouLimit: 10, activeLimit: 10, recentLimit: 10 });
     expect(ids(cc.last().activeNow.rows)).toContain('ch_q');
     await settle();
     expect(cc.results).toHaveLength(1); // the tick alone, with nothing moved, pushes nothing
@@ -196,7 +201,7 @@ describe('live queries', () => {
       await new Promise((r) => setTimeout(r, ms));
       return reads - before;
     };
-    const cc = watch<CommandCenterResult>({ view: 'commandCenter', activeLimit: 5, recentLimit: 5 });
+    const cc = watch<CommandCenterResult>({ view: 'commandCenter', needsYouLimit: 10, activeLimit: 5, recentLimit: 5 });
     // No chat goes quiet soon and nothing changed: not one evaluation. The filter menus, stale
     // with nobody to read them, once made the queries wake every turn.
     expect(await idleFor(300)).toBe(0);

@@ -71,7 +71,7 @@ describe('web preview server', () => {
     const { ws, messages } = bridge(server);
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ t: 'hello' }));
-    ws.send(JSON.stringify({ t: 'watch', qid: 1, query: { view: 'commandCenter', activeLimit: 10, recentLimit: 10 } }));
+    ws.send(JSON.stringify({ t: 'watch', qid: 1, query: { view: 'commandCenter', needsYouLimit: 100, activeLimit: 10, recentLimit: 10 } }));
     ws.send(JSON.stringify({ t: 'watch', qid: 2, query: { view: 'sessions', filters: {}, offset: 0, limit: 50 } }));
     await waitFor(() => messages.some((m) => m.t === 'status') && messages.filter((m) => m.t === 'result').length >= 2);
     expect(messages.find((m) => m.t === 'status').status).toMatchObject({ demo: true, unreadable: { count: 0, ids: [] } });
@@ -80,11 +80,13 @@ describe('web preview server', () => {
     expect(window.rows).toHaveLength(50); // a window, never the whole cache
     const first = messages.find((m) => m.t === 'result' && m.qid === 1).result;
     const paused = backend.tenant.all().find((s) => s.checkpoint)!;
-    expect(first.approvals).toBe(backend.tenant.all().filter((s) => s.checkpoint).length);
+    const waitingIds = (result: { needsYou: { rows: Array<{ session: { id: string }; reason: string }> } }) =>
+      result.needsYou.rows.filter((r) => r.reason === 'checkpoint').map((r) => r.session.id).sort();
+    expect(waitingIds(first)).toEqual(backend.tenant.all().filter((s) => s.checkpoint).map((s) => s.id).sort());
     ws.send(JSON.stringify({ t: 'call', id: 1, method: 'command', params: { action: 'approve', sessionId: paused.id, checkpointId: paused.checkpoint!.id } }));
     await waitFor(() => messages.some((m) => m.t === 'reply' && m.id === 1));
     expect(messages.find((m) => m.t === 'reply' && m.id === 1)).toMatchObject({ ok: true, result: { ok: true } });
-    await waitFor(() => messages.some((m) => m.t === 'result' && m.qid === 1 && m.result.approvals === first.approvals - 1));
+    await waitFor(() => messages.some((m) => m.t === 'result' && m.qid === 1 && !waitingIds(m.result).includes(paused.id)));
     ws.send(JSON.stringify({ t: 'call', id: 2, method: 'command', params: { action: 'approve', sessionId: paused.id } }));
     ws.send('{ not json');
     ws.send(JSON.stringify({ t: 'call', id: 3, method: 42 }));
@@ -122,7 +124,7 @@ describe('web preview server', () => {
     expect(reply(1).result).toMatchObject({ scope: 'mine', failures: false });
     expect(reply(2).result).toMatchObject({ scope: 'all', quietHours: { start: '22:00', end: '07:00' } });
     expect(reply(3)).toMatchObject({ ok: false });
-    expect(reply(4).result).toEqual({ scope: 'all', failures: false, quietHours: { start: '22:00', end: '07:00' }, snoozedUntil: 4_102_444_800_000 });
+    expect(reply(4).result).toEqual({ scope: 'all', failures: false, quietHours: { start: '22:00', end: '07:00' }, snoozedUntil: 4_102_444_800_000, followUps: true, reminderMinutes: 30, sound: true, mutedFlows: [] });
     expect(companion.notifySettings.scope).toBe('all');
   });
 });

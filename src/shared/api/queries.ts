@@ -17,6 +17,8 @@ export const RollUpView = z.object({
   failed: z.number().int().nonnegative(),
   running: z.number().int().nonnegative(),
   unknown: z.number().int().nonnegative(),
+  /** Children paused at a checkpoint right now: the parent says "N subtasks waiting". */
+  waiting: z.number().int().nonnegative(),
 });
 
 /** One row of a list: the session, and its children's tally when it is a fan-out parent. */
@@ -37,8 +39,8 @@ export const SessionFilters = z.object({
 const PageSize = z.number().int().min(1).max(1000);
 
 export const ViewQuery = z.discriminatedUnion('view', [
-  /** The popover: the first rows of Active Now and of Recent (24 h), and the counts of each. */
-  z.object({ view: z.literal('commandCenter'), activeLimit: PageSize, recentLimit: PageSize }),
+  /** The popover: what needs the person, then the first rows of Active Now and of Recent (24 h), and the counts of each. */
+  z.object({ view: z.literal('commandCenter'), needsYouLimit: PageSize, activeLimit: PageSize, recentLimit: PageSize }),
   /** A window of the Sessions list (active first, then newest): `limit` rows from `offset`. */
   z.object({ view: z.literal('sessions'), filters: SessionFilters, offset: z.number().int().nonnegative(), limit: z.number().int().min(0).max(500) }),
   /** One session, with the sessions its detail view links to (parent, origin, children). */
@@ -48,12 +50,20 @@ export const ViewQuery = z.discriminatedUnion('view', [
 /** The counts a view prints, whatever page of rows it holds. */
 export const Section = z.object({ rows: z.array(ListRow), total: z.number().int().nonnegative() });
 
+/** Why a session is in "Needs you" (shared/sessions/needs-you.ts). */
+export const NeedsYouReason = z.enum(['checkpoint', 'failed']);
+export const NeedsYouRow = ListRow.extend({ reason: NeedsYouReason });
+
 export const CommandCenterResult = z.object({
   view: z.literal('commandCenter'),
+  /**
+   * Pending checkpoints, oldest wait first, then the person's own sessions that failed since the
+   * popover was last opened. `total` is the count the tray, its tooltip and the header print.
+   * A session listed here is left out of Active Now and Recent (rows and counts alike).
+   */
+  needsYou: z.object({ rows: z.array(NeedsYouRow), total: z.number().int().nonnegative() }),
   activeNow: Section,
   recent: Section,
-  /** Sessions waiting at a checkpoint, wherever their row is. */
-  approvals: z.number().int().nonnegative(),
 });
 
 export const SessionsResult = z.object({
@@ -81,6 +91,8 @@ export const ViewResult = z.discriminatedUnion('view', [CommandCenterResult, Ses
 
 export type RollUpView = z.infer<typeof RollUpView>;
 export type ListRow = z.infer<typeof ListRow>;
+export type NeedsYouReason = z.infer<typeof NeedsYouReason>;
+export type NeedsYouRow = z.infer<typeof NeedsYouRow>;
 export type SessionFilters = z.infer<typeof SessionFilters>;
 export type ViewQuery = z.infer<typeof ViewQuery>;
 export type CommandCenterResult = z.infer<typeof CommandCenterResult>;

@@ -108,6 +108,13 @@ export const API_METHODS = {
   getAppSettings: { params: z.object({}), result: AppSettings.nullable() },
   /** Applies what validates; a refused field comes back as an error in words, nothing changed. */
   updateAppSettings: { params: AppSettingsPatch, result: AppSettings },
+  /**
+   * The popover was opened (shown): "Needs you" lists the person's failures since the open before
+   * this one, so a failure stays listed while the popover that first showed it is open.
+   */
+  popoverOpened: { params: z.object({}), result: z.null() },
+  /** "Remind me in 1 h": this session's checkpoint notifies again after `minutes`, once. */
+  remindLater: { params: z.object({ sessionId: Id, minutes: z.number().int().min(1).max(7 * 24 * 60) }), result: z.null() },
 } as const;
 export type ApiMethod = keyof typeof API_METHODS;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;

@@ -45,21 +45,23 @@ describe('Popover', () => {
     expect(screen.getByText('Demo data')).toBeTruthy();
   });
 
-  it('counts every session with a pending checkpoint, shown or not', () => {
+  it('counts what needs the person, shown or not: every pending checkpoint and their fresh failures', () => {
     renderPopover([
       flowRun({ id: 'a', checkpoint: checkpoint('cp_1') }),
       task({ id: 'b', status: 'waiting', checkpoint: checkpoint('cp_2') }),
       task({ id: 'c', status: 'failed', updatedAt: ago(3 * 24 * HOUR), checkpoint: checkpoint('cp_3') }),
       chat({ id: 'd' }),
+      flowRun({ id: 'e', status: 'failed', updatedAt: ago(HOUR) }),
+      flowRun({ id: 'f', status: 'failed', updatedAt: ago(HOUR), owner: { id: 'u_grace', name: 'Grace' } }),
     ]);
     expect(status().textContent).toBe('Live');
-    expect(approvals()?.textContent).toBe('3 approvals waiting');
+    expect(approvals()?.textContent).toBe('4 need you');
   });
 
   it.each([
-    [0, 'No approvals waiting'],
-    [1, '1 approval waiting'],
-  ])('words %i approvals', (n, words) => {
+    [0, 'All clear'],
+    [1, '1 needs you'],
+  ])('words %i needing the person', (n, words) => {
     renderPopover(n ? [flowRun({ checkpoint: checkpoint() })] : [flowRun()]);
     expect(approvals()?.textContent).toBe(words);
   });
@@ -120,13 +122,13 @@ describe('Popover', () => {
     const api = renderPopover(Array.from({ length: total }, (_, i) => flowRun({ id: `fr_${String(i).padStart(3, '0')}`, title: `Run ${i}`, updatedAt: ago(i * SECOND) })));
     expect(screen.getByRole('heading', { name: `Active Now ${total}` })).toBeTruthy();
     expect(titlesIn('Active Now')).toEqual(Array.from({ length: POPOVER_PAGE }, (_, i) => `Run ${i}`));
-    expect(api.openQueries()).toEqual([{ view: 'commandCenter', activeLimit: POPOVER_PAGE, recentLimit: POPOVER_PAGE }]);
+    expect(api.openQueries()).toEqual([{ view: 'commandCenter', needsYouLimit: POPOVER_PAGE, activeLimit: POPOVER_PAGE, recentLimit: POPOVER_PAGE }]);
     fireEvent.click(screen.getByRole('button', { name: `Show ${POPOVER_PAGE} more (${total - POPOVER_PAGE} not shown)` }));
     // "Show more" raises the limit of the one query: the old one is closed, never two open.
-    expect(api.openQueries()).toEqual([{ view: 'commandCenter', activeLimit: 2 * POPOVER_PAGE, recentLimit: POPOVER_PAGE }]);
+    expect(api.openQueries()).toEqual([{ view: 'commandCenter', needsYouLimit: POPOVER_PAGE, activeLimit: 2 * POPOVER_PAGE, recentLimit: POPOVER_PAGE }]);
     expect(titlesIn('Active Now')).toHaveLength(2 * POPOVER_PAGE);
     fireEvent.click(screen.getByRole('button', { name: 'Show 10 more (10 not shown)' }));
-    expect(api.openQueries()).toEqual([{ view: 'commandCenter', activeLimit: 3 * POPOVER_PAGE, recentLimit: POPOVER_PAGE }]);
+    expect(api.openQueries()).toEqual([{ view: 'commandCenter', needsYouLimit: POPOVER_PAGE, activeLimit: 3 * POPOVER_PAGE, recentLimit: POPOVER_PAGE }]);
     expect(titlesIn('Active Now')).toHaveLength(total);
     expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
@@ -163,8 +165,26 @@ describe('Popover', () => {
     expect(titlesIn('Recent')).toEqual(['A']);
   });
 
+  it('opens on Needs you: decisions oldest wait first, then fresh failures, none of them again below', () => {
+    const api = renderPopover([
+      flowRun({ id: 'fr_new', title: 'New wait', updatedAt: ago(MINUTE), checkpoint: { ...checkpoint('cp_new'), requestedAt: ago(2 * MINUTE) } }),
+      flowRun({ id: 'fr_old', title: 'Old wait', updatedAt: ago(SECOND), checkpoint: { ...checkpoint('cp_old'), requestedAt: ago(40 * MINUTE) } }),
+      task({ id: 'bt_mid', title: 'Mid wait', status: 'waiting', updatedAt: ago(5 * MINUTE), checkpoint: { ...checkpoint('cp_mid'), requestedAt: ago(10 * MINUTE) } }),
+      flowRun({ id: 'fr_broke', title: 'Broke', status: 'failed', updatedAt: ago(3 * MINUTE) }),
+      flowRun({ id: 'fr_busy', title: 'Busy', updatedAt: ago(SECOND) }),
+    ]);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Needs you 4', 'Active Now 1', 'Recent 0']);
+    expect(titlesIn('Needs you')).toEqual(['Old wait', 'Mid wait', 'New wait', 'Broke']);
+    expect(titlesIn('Active Now')).toEqual(['Busy']);
+    expect(within(list('Needs you')).getByText('waiting 40 min')).toBeTruthy();
+    // The core is told the popover was opened, which is where the next open's failures start.
+    expect(api.calls.filter((c) => c.method === 'popoverOpened')).toHaveLength(1);
+  });
+
   it('has an empty state for each section', () => {
     renderPopover([]);
+    expect(screen.getByText('Nothing needs you')).toBeTruthy();
     expect(screen.getByText('Nothing running right now')).toBeTruthy();
     expect(screen.getByText('Nothing in the last 24 hours')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Active Now 0' })).toBeTruthy();

@@ -8,7 +8,7 @@ const fresh = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('share: structural sharing between live-query answers', () => {
   it('gives back the previous answer itself when the new one is equal', () => {
-    const prev = { view: 'commandCenter', activeNow: { rows: [row('a'), row('b')], total: 2 }, approvals: 0 };
+    const prev = { view: 'commandCenter', activeNow: { rows: [row('a'), row('b')], total: 2 }, needsYou: { rows: [], total: 0 } };
     expect(share(prev, fresh(prev))).toBe(prev);
   });
 

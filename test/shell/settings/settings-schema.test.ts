@@ -11,7 +11,7 @@ import {
 const DEFAULTS = {
   schemaVersion: 1,
   backendUrl: null,
-  notify: { scope: 'mine', failures: false, quietHours: null, snoozedUntil: null },
+  notify: { scope: 'mine', failures: false, quietHours: null, snoozedUntil: null, followUps: true, reminderMinutes: 30, sound: true, mutedFlows: [] },
   openAtLogin: false,
   shortcut: 'CommandOrControl+Shift+Space',
   theme: 'system',

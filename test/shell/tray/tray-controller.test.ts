@@ -46,7 +46,7 @@ function setup(platform: string, over: Partial<TrayControllerOptions> = {}) {
   return { controller, tray: FakeTray.last, nativeTheme, screen, togglePopover, onMenuAction };
 }
 
-const live = (over: Partial<TrayInput> = {}): TrayInput => ({ phase: 'live', active: 0, approvals: 0, demo: false, ...over });
+const live = (over: Partial<TrayInput> = {}): TrayInput => ({ phase: 'live', active: 0, needsYou: 0, demo: false, ...over });
 
 describe('TrayController', () => {
   beforeEach(() => {
@@ -70,17 +70,17 @@ describe('TrayController', () => {
 
   it('follows the counts, sending only what changed', () => {
     const { controller, tray } = setup('linux');
-    controller.update(live({ approvals: 3, active: 12 }));
-    controller.update(live({ approvals: 3, active: 12 }));
-    controller.update(live({ approvals: 3, active: 11 }));
+    controller.update(live({ needsYou: 3, active: 12 }));
+    controller.update(live({ needsYou: 3, active: 12 }));
+    controller.update(live({ needsYou: 3, active: 11 }));
     expect(tray.named('setImage')).toEqual([icon('approvals-light.png')]);
-    expect(tray.named('setToolTip').slice(1)).toEqual(['Parrot Tray — 3 approvals waiting, 12 active', 'Parrot Tray — 3 approvals waiting, 11 active']);
+    expect(tray.named('setToolTip').slice(1)).toEqual(['Parrot Tray — 3 need you, 12 active', 'Parrot Tray — 3 need you, 11 active']);
   });
 
   it('on macOS: template icons, the count as title, the menu popped on right-click', () => {
     const { controller, tray } = setup('darwin');
     expect(tray.calls[0]).toEqual(['new', icon('offlineTemplate.png')]);
-    controller.update(live({ approvals: 3 }));
+    controller.update(live({ needsYou: 3 }));
     controller.update(live({ active: 1 }));
     expect(tray.named('setImage')).toEqual([icon('approvalsTemplate.png'), icon('busyTemplate.png')]);
     expect(tray.named('setTitle')).toEqual(['3', '']);

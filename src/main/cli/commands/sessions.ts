@@ -1,13 +1,15 @@
 import { relativeTime, truncate } from '../../../shared/format';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/protocol';
-import { summarize, unreadableNotice, type SessionSummary } from '../../../shared/sessions';
-import { openCache } from '../../core/cache/cache';
+import { summarize, unreadableNotice, type NeedsYouReason, type SessionSummary } from '../../../shared/sessions';
+import { openCache, type Cache } from '../../core/cache/cache';
+import { needsYouAt } from '../../core/views/command-center';
+import { PopoverOpens } from '../../core/views/popover-opens';
 import { parse, UsageError } from '../args';
 import { dataFlag } from '../backend-flags';
 import type { Command } from '../command';
 import { openOrExplain } from '../open-cache';
 
-const VIEWS = ['active', 'recent', 'all'] as const;
+const VIEWS = ['needs-you', 'active', 'recent', 'all'] as const;
 const KIND_LABEL: Record<SessionKind, string> = { flow_run: 'flow run', background_task: 'task', chat: 'chat' };
 
 export const sessionsCommand: Command = {
@@ -21,7 +23,9 @@ not read, says how many on stderr ("6 sessions could not be read"; "parrot-tray 
 
 Options:
   --data DIR           the cache directory
-  --view V             active | recent (24 h) | all (default all)
+  --view V             needs-you | active | recent (24 h) | all (default all). needs-you is the
+                       popover's first section: every pending checkpoint, oldest wait first, then
+                       your sessions that failed since the popover's last open
   --kind K             flow_run | background_task | chat
   --owner ID           only sessions owned by this user id
   --initiative ID      only sessions of this initiative
@@ -52,10 +56,10 @@ Options:
     const cache = openOrExplain(() => openCache(dataFlag(values), { readonly: true }), io);
     try {
       const now = Date.now();
-      const rows = cache
+      const rows = view === 'needs-you' ? needsYouRows(cache, now) : cache
         .query(
           {
-            view: view as (typeof VIEWS)[number],
+            view: view as Exclude<(typeof VIEWS)[number], 'needs-you'>,
             kind: values.kind as SessionKind | undefined,
             ownerId: values.owner,
             initiativeId: values.initiative,
@@ -76,6 +80,15 @@ Options:
     }
   },
 };
+
+/** The same rule and reads as the popover and the tray (core/views/command-center.ts needsYouAt). */
+function needsYouRows(cache: Cache, now: number): Array<SessionSummary & { needsYou: NeedsYouReason; waitedMs: number }> {
+  const user = cache.getMeta('user');
+  const userId = user ? (JSON.parse(user) as { id: string }).id : null;
+  const opens = new PopoverOpens(cache);
+  const items = needsYouAt({ cache, now: () => now, userId: () => userId, previousPopoverOpen: () => opens.previous() }, now);
+  return items.map((i) => ({ ...summarize(i.session, now), needsYou: i.reason, waitedMs: i.waitedMs }));
+}
 
 function table(rows: SessionSummary[], now: number): string {
   if (rows.length === 0) return 'No sessions match.';

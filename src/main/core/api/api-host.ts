@@ -13,7 +13,9 @@ import {
 } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
+import { needsYouAt } from '../views/command-center';
 import { LiveQueries, type LiveQueryOptions } from '../views/live-queries';
+import { PopoverOpens } from '../views/popover-opens';
 
 export interface ApiHostOptions {
   demo: boolean;
@@ -34,10 +36,10 @@ export interface AppSettingsPort {
   update(patch: AppSettingsPatch): Promise<AppSettings>;
 }
 
-/** What the tray shows: the active set's size and the checkpoints waiting in it (tray-state.ts trayCounts). */
+/** What the tray shows: the active set's size and what needs the person (the popover's Needs-you count). */
 export interface TraySummary {
   active: number;
-  approvals: number;
+  needsYou: number;
 }
 
 interface HostEvents {
@@ -62,6 +64,7 @@ export class ApiHost extends EventEmitter<HostEvents> {
   /** Opened sessions, counted across clients: a transcript stays watched until the last one closes it. */
   private readonly opened = new Map<string, number>();
   private readonly stopSummary: () => void;
+  private readonly popoverOpens: PopoverOpens;
 
   constructor(
     private readonly companion: Companion,
@@ -69,8 +72,9 @@ export class ApiHost extends EventEmitter<HostEvents> {
   ) {
     super();
     this.setMaxListeners(100);
+    this.popoverOpens = new PopoverOpens(companion.cache);
     this.views = new LiveQueries(
-      { cache: companion.cache, now: () => companion.sync.now(), userId: () => companion.userId },
+      { cache: companion.cache, now: () => companion.sync.now(), userId: () => companion.userId, previousPopoverOpen: () => this.popoverOpens.previous() },
       { ...options.views, onError: options.onError },
     );
     this.toldStatus = JSON.stringify(this.readStatus());
@@ -133,8 +137,8 @@ export class ApiHost extends EventEmitter<HostEvents> {
   }
 
   private summaryAt(now: number): TraySummary {
-    const { cache } = this.companion;
-    return { active: cache.count({ view: 'active' }, now), approvals: cache.activeApprovals(now) };
+    const source = this.views.source;
+    return { active: source.cache.count({ view: 'active' }, now), needsYou: needsYouAt(source, now).length };
   }
 
   private readStatus(): AppStatus {
@@ -198,6 +202,16 @@ export class ApiHost extends EventEmitter<HostEvents> {
         if (!this.options.openExternal) throw new ApiRequestError('this host cannot open links');
         await this.options.openExternal((params as { url: string }).url);
         return null;
+      case 'popoverOpened':
+        this.popoverOpens.opened(companion.sync.now());
+        // Failures the person has now been shown leave Needs you at the next open, not this one:
+        // nothing on screen moves, but the tray's count and every popover are told.
+        this.views.changed();
+        return null;
+      case 'remindLater': {
+        const { sessionId, minutes } = params as { sessionId: string; minutes: number };
+        return companion.remindLater(sessionId, minutes);
+      }
     }
   }
 }

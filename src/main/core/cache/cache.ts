@@ -2,8 +2,10 @@ import type { ChangeItem, Session, TranscriptEntry } from '../../../shared/proto
 import { CacheError, isDamageError, toCacheError } from './errors';
 import { openHandle, type CacheHandle, type OpenOptions } from './open';
 import { NotifyMemory, type NotifiedState, type Remembered } from './notify-memory';
+import { NotifySchedule } from './notify-schedule';
 import { Retention, type PruneResult } from './retention';
 import { IdReads, type ChildState } from './id-reads';
+import { NeedsYouReads, type NeedsYouCandidates } from './needs-you-reads';
 import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
 import { checkSeq, SessionStore, type BatchEntry, type SessionChange } from './session-store';
@@ -50,8 +52,10 @@ export class Cache {
   private readonly sessions: SessionStore;
   private readonly queries: SessionQueries;
   private readonly ids: IdReads;
+  private readonly needsYou: NeedsYouReads;
   private readonly transcripts: TranscriptStore;
   private readonly memory: NotifyMemory;
+  private readonly notifySchedule: NotifySchedule;
   private readonly retention: Retention;
   private readonly meta: MetaStore;
   private closed = false;
@@ -66,8 +70,10 @@ export class Cache {
     this.sessions = new SessionStore(db, handle.reader);
     this.queries = new SessionQueries(handle.reader);
     this.ids = new IdReads(handle.reader);
+    this.needsYou = new NeedsYouReads(handle.reader);
     this.transcripts = new TranscriptStore(db);
     this.memory = new NotifyMemory(db);
+    this.notifySchedule = new NotifySchedule(db);
     this.retention = new Retention(db, settings.retentionMs, settings.maxBytes);
     this.meta = new MetaStore(db);
     if (!handle.readonly) this.meta.markWriterOpen(settings.now());
@@ -122,9 +128,9 @@ export class Cache {
     return this.read(() => this.queries.countByKind(q, now));
   }
 
-  /** Active sessions waiting at a checkpoint. */
-  activeApprovals(now: number): number {
-    return this.read(() => this.queries.activeApprovals(now));
+  /** What "Needs you" is chosen from: every pending checkpoint, and the person's failures since `since`. */
+  needsYouCandidates(userId: string | null, since: number): NeedsYouCandidates {
+    return this.read(() => this.needsYou.read(userId, since));
   }
 
   /** When the next open chat leaves the active set by the clock alone, or null. */
@@ -175,6 +181,11 @@ export class Cache {
 
   forget(checkpointIds: string[]): void {
     this.write(() => this.memory.forget(checkpointIds));
+  }
+
+  /** Follow-ups and reminders to come, and which went out (./notify-schedule); a writer's only. */
+  schedule<T>(use: (schedule: NotifySchedule) => T): T {
+    return this.write(() => use(this.notifySchedule));
   }
 
   getMeta(key: string): string | null {

@@ -165,14 +165,6 @@ export class SessionQueries {
     return out;
   }
 
-  /** Sessions of the active set waiting at a checkpoint: what the tray and the popover count. */
-  activeApprovals(now: number): number {
-    checkQuery({ view: 'active' }, now);
-    // Few sessions wait at once: their own index, then the active rule on each.
-    const sql = `SELECT count(*) AS n FROM sessions INDEXED BY sessions_waiting WHERE waiting = 1 AND (${LIVE_ARM} OR (${CHAT_ARM}))`;
-    return (this.statement(sql).get({ quietBefore: now - CHAT_QUIET_AFTER_MS }) as { n: number }).n;
-  }
-
   /** When the next open chat goes quiet by the clock alone (ms), or null if none will. */
   nextQuietAt(now: number): number | null {
     checkQuery({ view: 'active' }, now);

@@ -24,9 +24,9 @@ export class CoreSummaryFeed {
   }
 
   current(): CoreSummary {
-    const { active, approvals } = this.core.host.summary();
+    const { active, needsYou } = this.core.host.summary();
     const state = this.core.companion.connection.state;
-    return { active, approvals, phase: state.phase, offlineSince: state.offlineSince, demo: this.core.demo };
+    return { active, needsYou, phase: state.phase, offlineSince: state.offlineSince, demo: this.core.demo };
   }
 
   /** Before the core closes its cache: nothing reads it afterwards (closing emits a last `state`). */

@@ -46,7 +46,7 @@ export class LiveQueries {
   private closed = false;
 
   constructor(
-    private readonly source: ViewSource,
+    readonly source: ViewSource,
     private readonly options: LiveQueryOptions = {},
   ) {
     this.counts = new KindCounts(source.cache);

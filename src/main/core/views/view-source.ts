@@ -7,4 +7,6 @@ export interface ViewSource {
   now(): number;
   /** The signed-in user's id; null while unknown (then "mine" shows nothing). */
   userId(): string | null;
+  /** The popover's open before the latest one (ms), or null: where "Needs you" starts counting failures. */
+  previousPopoverOpen(): number | null;
 }

@@ -64,7 +64,7 @@ export class TrayController {
 
   constructor(private readonly options: TrayControllerOptions) {
     this.now = options.now ?? Date.now;
-    this.input = options.initial ?? { phase: 'connecting', active: 0, approvals: 0, demo: false };
+    this.input = options.initial ?? { phase: 'connecting', active: 0, needsYou: 0, demo: false };
     this.snoozedUntil = options.snoozedUntil ?? null;
     const view = trayView(this.input);
     const image = this.imagePath(view);

@@ -9,8 +9,8 @@ export interface TrayInput {
   phase: ConnectionState['phase'];
   /** Sessions in the 'active' category (running, queued, open chats). */
   active: number;
-  /** Checkpoints waiting on a person. */
-  approvals: number;
+  /** What needs the person: pending checkpoints and their fresh failures (shared/sessions/needs-you.ts). */
+  needsYou: number;
   demo: boolean;
   /** ConnectionState.offlineSince: lets the tooltip say how old the counts are. */
   offlineSince?: number | null;
@@ -38,7 +38,7 @@ export function trayState(input: TrayInput): TrayState {
   if (input.phase === 'signin-needed' || input.phase === 'update-needed') return 'signin';
   // Not live means the counts may be stale, so a badge or busy dot would claim too much.
   if (input.phase !== 'live') return 'offline';
-  if (input.approvals > 0) return 'approvals';
+  if (input.needsYou > 0) return 'approvals';
   if (input.active > 0) return 'busy';
   return 'idle';
 }
@@ -53,7 +53,7 @@ function plural(n: number, one: string, many: string): string {
 
 function countWords(input: TrayInput): string {
   const parts: string[] = [];
-  if (input.approvals > 0) parts.push(plural(input.approvals, 'approval waiting', 'approvals waiting'));
+  if (input.needsYou > 0) parts.push(plural(input.needsYou, 'needs you', 'need you'));
   if (input.active > 0) parts.push(`${input.active} active`);
   return parts.length > 0 ? parts.join(', ') : 'nothing running';
 }
@@ -75,7 +75,7 @@ function phaseWords(input: TrayInput): string {
 }
 
 /**
- * "Parrot Tray — 3 approvals waiting, 12 active"; when not live the phase comes first and the
+ * "Parrot Tray — 3 need you, 12 active"; when not live the phase comes first and the
  * cached counts follow, since they are still the best answer the app has.
  */
 export function trayTooltip(input: TrayInput): string {
@@ -85,13 +85,13 @@ export function trayTooltip(input: TrayInput): string {
   if (input.phase === 'signin-needed' || input.phase === 'update-needed') return `${name} — ${phase}`;
   const counts = countWords(input);
   if (!phase) return `${name} — ${counts}`;
-  return input.approvals > 0 || input.active > 0 ? `${name} — ${phase} (${counts})` : `${name} — ${phase}`;
+  return input.needsYou > 0 || input.active > 0 ? `${name} — ${phase} (${counts})` : `${name} — ${phase}`;
 }
 
-/** Only a live approvals count earns menu-bar space; the icon already carries every other state. */
+/** Only a live needs-you count earns menu-bar space; the icon already carries every other state. */
 export function trayTitle(input: TrayInput): string {
   if (trayState(input) !== 'approvals') return '';
-  return input.approvals > TITLE_MAX ? `${TITLE_MAX}+` : String(input.approvals);
+  return input.needsYou > TITLE_MAX ? `${TITLE_MAX}+` : String(input.needsYou);
 }
 
 export function trayView(input: TrayInput): TrayView {

@@ -6,6 +6,7 @@ import { useFocusStore } from '../../state/useFocusStore';
 import { useLiveQuery } from '../../state/useLiveQuery';
 import { useMarkFirstRows } from '../../state/markFirstRows';
 import { useNow } from '../../state/useNow';
+import { usePopoverOpened } from '../../state/usePopoverOpened';
 import { useUiStore } from '../../state/useUiStore';
 import { PopoverHeader } from './PopoverHeader';
 import { ConnectionProblem, LoadingState } from './PopoverNotice';
@@ -13,19 +14,21 @@ import { commandCenterQuery, POPOVER_PAGE, PopoverSection } from './PopoverSecti
 import '../../styles/popover.css';
 
 /**
- * The tray popover (about 380×600): what is in motion now, what finished or went quiet in the
- * last day, and the way to the full list. One live query asks for the first rows of each section
+ * The tray popover (about 380×600): what needs the person first (decisions, oldest wait first,
+ * and their fresh failures), then what is in motion now, what finished or went quiet in the last
+ * day, and the way to the full list. One live query asks for the first rows of each section
  * and their counts; the core answers again whenever they change, a chat going quiet included.
  */
 export function Popover() {
   const now = useNow();
   const go = useUiStore((s) => s.go);
-  const [limits, setLimits] = useState({ active: POPOVER_PAGE, recent: POPOVER_PAGE });
-  const { result: view } = useLiveQuery(commandCenterQuery(limits.active, limits.recent));
-  useMarkFirstRows(view !== null && view.activeNow.rows.length + view.recent.rows.length > 0);
-  const more = (section: 'active' | 'recent') => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
+  const [limits, setLimits] = useState({ needsYou: POPOVER_PAGE, active: POPOVER_PAGE, recent: POPOVER_PAGE });
+  const { result: view } = useLiveQuery(commandCenterQuery(limits.needsYou, limits.active, limits.recent));
+  usePopoverOpened();
+  useMarkFirstRows(view !== null && view.needsYou.rows.length + view.activeNow.rows.length + view.recent.rows.length > 0);
+  const more = (section: keyof typeof limits) => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
   // The keys move through the rows on screen, not those behind "Show more".
-  const ids = useMemo(() => (view ? [...view.activeNow.rows, ...view.recent.rows].map((r) => r.session.id) : []), [view]);
+  const ids = useMemo(() => (view ? [...view.needsYou.rows, ...view.activeNow.rows, ...view.recent.rows].map((r) => r.session.id) : []), [view]);
   const keyboard = useListKeyboard({
     rows: useMemo(() => rowsOf(ids), [ids]),
     // The popover has no search box: "/" takes the person to the Sessions page, which focuses its own.
@@ -37,13 +40,14 @@ export function Popover() {
 
   return (
     <div className="popover" {...keyboard.containerProps}>
-      <PopoverHeader approvals={view?.approvals ?? null} />
+      <PopoverHeader needsYou={view?.needsYou.total ?? null} />
       <main className="popover-body" aria-busy={!view}>
         <ConnectionProblem loaded={view !== null} />
         <CoreRestartNotice />
         <UnreadableNotice />
         {view ? (
           <>
+            <PopoverSection title="Needs you" section={view.needsYou} empty="Nothing needs you" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('needsYou')} fixed />
             <PopoverSection title="Active Now" section={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('active')} />
             <PopoverSection title="Recent" section={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('recent')} />
           </>
@@ -53,7 +57,7 @@ export function Popover() {
       </main>
       <footer className="popover-footer">
         <span className="popover-hint muted" aria-hidden="true">
-          j/k · a approve · / search
+          j/k · a approve · . more · / search
         </span>
         <button type="button" className="btn" onClick={() => go({ name: 'settings' })}>
           Settings

@@ -1,16 +1,17 @@
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { useStatusStore } from '../../state/useStatusStore';
 
-export function approvalsWords(count: number): string {
-  if (count === 0) return 'No approvals waiting';
-  return `${count} ${count === 1 ? 'approval' : 'approvals'} waiting`;
+/** The same words as the tray's tooltip (shell/tray/tray-state.ts), for the same count. */
+export function needsYouWords(count: number): string {
+  if (count === 0) return 'All clear';
+  return `${count} ${count === 1 ? 'needs' : 'need'} you`;
 }
 
 /**
- * The name, whether the data is real, how fresh it is, and how many decisions wait on someone:
- * every session counts, not only those shown (the core counts them; null until it has answered).
+ * The name, whether the data is real, how fresh it is, and how much needs the person: the whole
+ * Needs-you count, not only the rows shown (the core counts them; null until it has answered).
  */
-export function PopoverHeader({ approvals }: { approvals: number | null }) {
+export function PopoverHeader({ needsYou }: { needsYou: number | null }) {
   const demo = useStatusStore((s) => s.demo);
 
   return (
@@ -21,9 +22,9 @@ export function PopoverHeader({ approvals }: { approvals: number | null }) {
       </div>
       <div className="popover-status">
         <ConnectionStatus />
-        {approvals !== null && (
-          <span role="status" className={approvals > 0 ? 'approvals approvals-waiting' : 'approvals'}>
-            {approvalsWords(approvals)}
+        {needsYou !== null && (
+          <span role="status" className={needsYou > 0 ? 'approvals approvals-waiting' : 'approvals'}>
+            {needsYouWords(needsYou)}
           </span>
         )}
       </div>

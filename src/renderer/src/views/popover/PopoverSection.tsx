@@ -19,8 +19,9 @@ export const POPOVER_PAGE = 12;
 export const FIRST_PAINT_ROWS = 8;
 
 /** The popover's one query: its sections' first rows (one page each, or more after "Show more"). */
-export const commandCenterQuery = (active = POPOVER_PAGE, recent = POPOVER_PAGE): Extract<ViewQuery, { view: 'commandCenter' }> => ({
+export const commandCenterQuery = (needsYou = POPOVER_PAGE, active = POPOVER_PAGE, recent = POPOVER_PAGE): Extract<ViewQuery, { view: 'commandCenter' }> => ({
   view: 'commandCenter',
+  needsYouLimit: needsYou,
   activeLimit: active,
   recentLimit: recent,
 });
@@ -34,10 +35,15 @@ export interface PopoverSectionProps {
   now: number;
   tabIndexFor: (id: string) => 0 | -1;
   onShowMore: () => void;
+  /**
+   * One-height rows (SessionRow `fixed`): the prompt and Approve/Reject on one line. Needs you uses
+   * them so five decisions fit the popover's first screen; the detail view shows a prompt whole.
+   */
+  fixed?: boolean;
 }
 
 /** A heading with its count and the list it names. */
-export function PopoverSection({ title, section, empty, now, tabIndexFor, onShowMore }: PopoverSectionProps) {
+export function PopoverSection({ title, section, empty, now, tabIndexFor, onShowMore, fixed = false }: PopoverSectionProps) {
   const headingId = useId();
   const { rows, total } = section;
   // Only the first paint is cut short; every later answer renders whole, at once, so a row that
@@ -57,7 +63,7 @@ export function PopoverSection({ title, section, empty, now, tabIndexFor, onShow
         <ul className="rows" aria-labelledby={headingId}>
           {shown.map((r) => (
             <li key={r.session.id}>
-              <SessionRow session={r.session} rollUp={r.rollUp} now={now} compact tabIndex={tabIndexFor(r.session.id)} />
+              <SessionRow session={r.session} rollUp={r.rollUp} now={now} compact fixed={fixed} tabIndex={tabIndexFor(r.session.id)} />
             </li>
           ))}
         </ul>
