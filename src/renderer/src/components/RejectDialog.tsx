@@ -1,47 +1,29 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, type ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 import '../styles/rows.css';
 
-export interface RejectDialogProps {
-  title: string;
-  prompt: string;
+export interface RejectFormProps {
+  /** What is being rejected, shown between the heading and the comment. */
+  children: ReactNode;
+  heading: string;
+  confirmLabel: string;
+  /** Words after "Comment", in grey. */
+  commentHint?: string;
   comment: string;
   /** Why the rejection cannot be sent right now (the connection dropped while the dialog was open). */
   blockedReason?: string | null;
   onComment: (comment: string) => void;
   onConfirm: () => void;
   onCancel: () => void;
+  className?: string;
 }
 
-/** Asks before a rejection, which the run cannot undo, and takes an optional comment for the log. */
-export function RejectDialog({ title, prompt, comment, blockedReason, onComment, onConfirm, onCancel }: RejectDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+/** A modal that asks before a rejection, which a run cannot undo, with an optional comment for the log. */
+export function RejectForm({ children, heading, confirmLabel, commentHint = '(optional)', comment, blockedReason, onComment, onConfirm, onCancel, className = '' }: RejectFormProps) {
   const headingId = useId();
   const commentId = useId();
-
-  useEffect(() => {
-    // Modal so the rest of the window is inert; StrictMode runs this twice, hence the check.
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className="reject-dialog"
-      aria-labelledby={headingId}
-      onCancel={(e) => {
-        // The dialog closes when this component unmounts, not behind React's back.
-        e.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
+    <ModalDialog className={`reject-dialog ${className}`.trim()} labelledBy={headingId} onCancel={onCancel}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -50,12 +32,11 @@ export function RejectDialog({ title, prompt, comment, blockedReason, onComment,
         }}
       >
         <h2 id={headingId} className="reject-title">
-          Reject checkpoint?
+          {heading}
         </h2>
-        <p className="reject-session">{title}</p>
-        <blockquote className="reject-prompt">{prompt}</blockquote>
+        {children}
         <label htmlFor={commentId} className="reject-label">
-          Comment <span className="muted">(optional)</span>
+          Comment <span className="muted">{commentHint}</span>
         </label>
         <textarea id={commentId} rows={3} value={comment} autoFocus onChange={(e) => onComment(e.target.value)} />
         {blockedReason && <p className="decision-note decision-blocked">{blockedReason}</p>}
@@ -64,10 +45,30 @@ export function RejectDialog({ title, prompt, comment, blockedReason, onComment,
             Cancel
           </button>
           <button type="submit" className="btn btn-danger" aria-disabled={Boolean(blockedReason)}>
-            Reject checkpoint
+            {confirmLabel}
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
+  );
+}
+
+export interface RejectDialogProps {
+  title: string;
+  prompt: string;
+  comment: string;
+  blockedReason?: string | null;
+  onComment: (comment: string) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** One checkpoint: its session's title and the question it asked. */
+export function RejectDialog({ title, prompt, ...form }: RejectDialogProps) {
+  return (
+    <RejectForm heading="Reject checkpoint?" confirmLabel="Reject checkpoint" {...form}>
+      <p className="reject-session">{title}</p>
+      <blockquote className="reject-prompt">{prompt}</blockquote>
+    </RejectForm>
   );
 }

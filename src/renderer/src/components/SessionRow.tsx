@@ -7,8 +7,11 @@ import { DecisionControls } from './DecisionControls';
 import { KindIcon } from './KindIcon';
 import { openDetail } from './openDetail';
 import { RelativeTime } from './RelativeTime';
+import { RowMenu } from './RowMenu';
+import { ActionNoteLine, CancelConfirm } from './SessionActions';
 import { SessionRowNotes } from './SessionRowNotes';
 import { StatusChip } from './StatusChip';
+import { useSessionActions } from './useSessionActions';
 import '../styles/rows.css';
 
 export interface SessionRowProps {
@@ -36,11 +39,13 @@ export interface SessionRowProps {
  * One session as every list shows it. The caller wraps it in an <li>; the row carries
  * `data-row-id` and its main button `data-row-primary`, which is how useListKeyboard finds them.
  * Memoized: a new answer or a scrolled frame renders the rows whose session (or clock) changed, not
- * every row on screen; lists pass stable callbacks for that reason.
+ * every row on screen; lists pass stable callbacks for that reason. Its "More actions" menu
+ * renders its items only when opened; what an action answers is said on the row.
  */
 export const SessionRow = memo(function SessionRow({ session, rollUp = null, now, compact = false, onOpen, tabIndex, hideDecisions = false, fixed = false }: SessionRowProps) {
   const api = useApi();
   const [linkError, setLinkError] = useState<string | null>(null);
+  const actions = useSessionActions(session);
   const category = categoryOf(session);
 
   // webUrl is optional (PROTOCOL.md section 4): without one there is no way out to show.
@@ -67,6 +72,7 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
           {session.title}
         </button>
         <StatusChip session={session} />
+        <RowMenu session={session} actions={actions} tabIndex={tabIndex} />
       </div>
       <div className="row-meta">
         <span className="row-progress">{progressLabel(session)}</span>
@@ -88,15 +94,19 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
             <p role="alert" className="row-note row-error" title={linkError}>
               <span className="row-note-text">{linkError}</span>
             </p>
+          ) : actions.note ? (
+            // One line for everything: the reply stands in for the notes until it goes.
+            <ActionNoteLine note={actions.note} className="row-note" clamp />
           ) : (
-            <SessionRowNotes session={session} rollUp={rollUp} now={now} clamped />
+            <SessionRowNotes session={session} rollUp={rollUp} now={now} clamped tabIndex={tabIndex} />
           )}
           {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} inline />}
         </div>
       ) : (
         <>
-          <SessionRowNotes session={session} rollUp={rollUp} now={now} />
+          <SessionRowNotes session={session} rollUp={rollUp} now={now} tabIndex={tabIndex} />
           {!hideDecisions && <DecisionControls session={session} tabIndex={tabIndex} />}
+          {actions.note && <ActionNoteLine note={actions.note} className="row-note row-action-note" />}
           {linkError && (
             <p role="alert" className="row-note row-error">
               {linkError}
@@ -104,6 +114,7 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
           )}
         </>
       )}
+      {actions.confirming && <CancelConfirm session={session} actions={actions} />}
     </div>
   );
 });

@@ -1,21 +1,25 @@
 import type { ConnectionPhase } from '../../../shared/connection-state';
 
-/** Why Approve and Reject are disabled, in words; null when the connection is live. */
-export function decisionBlockedReason(phase: ConnectionPhase): string | null {
+/** Why a command cannot be sent now, in words ("Offline — decisions need a live connection"); null when live. */
+export function blockedReason(phase: ConnectionPhase, what: 'decisions' | 'actions'): string | null {
+  const need = `${what} need a live connection`;
   switch (phase) {
     case 'live':
       return null;
     case 'connecting':
-      return 'Connecting — decisions need a live connection';
+      return `Connecting — ${need}`;
     case 'signin-needed':
-      return 'Sign-in needed — decisions need a live connection';
+      return `Sign-in needed — ${need}`;
     case 'update-needed':
-      return 'Update needed — decisions need a live connection';
+      return `Update needed — ${need}`;
     case 'reconnecting':
     case 'stopped':
-      return 'Offline — decisions need a live connection';
+      return `Offline — ${need}`;
   }
 }
+
+/** Why Approve and Reject are disabled, in words; null when the connection is live. */
+export const decisionBlockedReason = (phase: ConnectionPhase): string | null => blockedReason(phase, 'decisions');
 
 export type Decision = 'approve' | 'reject';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import { openDetail } from './openDetail';
 import { REVEAL_MS, retryEachFrame } from './retryEachFrame';
+import { requestRowAction, type RowActionRequest } from './rowMenuItems';
 
 /**
  * The rows a list can move through, by index. A windowed list knows how many rows there are but
@@ -56,8 +57,10 @@ function isTyping(el: HTMLElement): boolean {
 
 /**
  * Keys for a list of SessionRows: ↑/↓ and j/k move a roving tab stop, Enter opens, `a` approves,
- * `r` starts a rejection, `/` searches. Rows are found through the attributes SessionRow renders,
- * and `a`/`r` press the row's own Approve/Reject buttons, so the keys get exactly the same
+ * `r` starts a rejection, Shift+R resumes, Shift+C starts a cancel (it asks first), Shift+E ends a
+ * chat, `.` (or the context-menu key, or Shift+F10) opens the row's "More actions" menu, `/`
+ * searches. Rows are found through the attributes SessionRow renders, and the keys press the
+ * row's own buttons (Approve/Reject; the menu button for the rest), so they get exactly the same
  * checks (live connection, call in flight) and the same feedback as a click. Moves are by index,
  * so they work over a list of which only a window is loaded.
  */
@@ -131,8 +134,15 @@ export function useListKeyboard(options: ListKeyboardOptions): ListKeyboard {
         button.click();
         return true;
       };
+      const ask = (request: RowActionRequest) => (row ? requestRowAction(row, request) : false);
+      // Shift+letter, whatever Caps Lock says; checked first so Shift+R never rejects.
+      const shifted = e.shiftKey && e.key.length === 1 ? e.key.toLowerCase() : null;
       let handled = true;
-      if (e.key === 'ArrowDown' || e.key === 'j') focusRow(at < 0 ? 0 : Math.min(at + 1, last));
+      if (shifted === 'r') handled = ask('resume');
+      else if (shifted === 'c') handled = ask('cancel');
+      else if (shifted === 'e') handled = ask('end');
+      else if (e.key === '.' || e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) handled = ask('menu');
+      else if (e.key === 'ArrowDown' || e.key === 'j') focusRow(at < 0 ? 0 : Math.min(at + 1, last));
       else if (e.key === 'ArrowUp' || e.key === 'k') focusRow(at < 0 ? last : Math.max(at - 1, 0));
       else if (e.key === 'Home' && at >= 0) focusRow(0);
       else if (e.key === 'End' && at >= 0) focusRow(last);

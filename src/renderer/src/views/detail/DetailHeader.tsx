@@ -5,10 +5,11 @@ import { useApi } from '../../api/api-context';
 import { DecisionControls } from '../../components/DecisionControls';
 import { KindIcon, kindLabel } from '../../components/KindIcon';
 import { RelativeTime } from '../../components/RelativeTime';
+import { SessionActions } from '../../components/SessionActions';
 import { StatusChip } from '../../components/StatusChip';
 import { Redactable } from './entries/Redacted';
 
-/** Who, what state, how far, when; the error and any decision waiting; the way back and out. */
+/** Who, what state, how far, when; what can be done to it; the error and any decision waiting; the way back and out. */
 export function DetailHeader({ session, now, onBack }: { session: Session; now: number; onBack: () => void }) {
   const api = useApi();
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -49,6 +50,7 @@ export function DetailHeader({ session, now, onBack }: { session: Session; now: 
           Last moved <RelativeTime at={session.updatedAt} now={now} />
         </span>
       </p>
+      <SessionActions session={session} />
       {linkError && (
         <p role="alert" className="detail-error">
           {linkError}
