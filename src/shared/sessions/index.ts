@@ -6,3 +6,6 @@ export * from './summary';
 export * from './change';
 export * from './insights';
 export * from './unreadable';
+export * from './needs-you';
+export * from './actions';
+export * from './fan-out';

@@ -1,5 +1,5 @@
 import type { Session, TaskSession } from '../protocol/session';
-import { categoryOf } from './category';
+import { categoryOf, hasPendingCheckpoint } from './category';
 
 /** A running session that has not moved for this long may be stuck. */
 export const STALLED_AFTER_MS = 30 * 60_000;
@@ -15,16 +15,23 @@ export interface RollUp {
   total: number;
   done: number;
   failed: number;
+  /** Still in flight, those waiting on a person included: done + failed + running + unknown = total. */
   running: number;
   /** Children the cache does not hold (removed, or not synced yet). */
   unknown: number;
+  /**
+   * Of `running`, the children paused at a checkpoint right now: what the parent's "N subtasks
+   * waiting" counts, and what the fan-out approvals view lists.
+   */
+  waiting: number;
 }
 
 /** A fan-out parent's children at a glance. */
 export function rollUp(parent: TaskSession, lookup: (id: string) => Session | undefined): RollUp {
-  const r: RollUp = { total: parent.task.childIds.length, done: 0, failed: 0, running: 0, unknown: 0 };
+  const r: RollUp = { total: parent.task.childIds.length, done: 0, failed: 0, running: 0, unknown: 0, waiting: 0 };
   for (const id of parent.task.childIds) {
     const child = lookup(id);
+    if (child && hasPendingCheckpoint(child)) r.waiting++;
     if (!child) r.unknown++;
     else if (categoryOf(child) === 'success') r.done++;
     else if (categoryOf(child) === 'problem') r.failed++;
@@ -34,9 +41,15 @@ export function rollUp(parent: TaskSession, lookup: (id: string) => Session | un
   return r;
 }
 
-/** "3 of 8 done, 1 failed". */
+/** "3 of 8 done, 1 failed"; the waiting ones are said apart (waitingLabel), as a way in to decide them. */
 export function rollUpLabel(r: RollUp): string {
   const parts = [`${r.done} of ${r.total} done`];
   if (r.failed) parts.push(`${r.failed} failed`);
   return parts.join(', ');
+}
+
+/** "1 subtask waiting", "3 subtasks waiting"; null when none waits. */
+export function waitingLabel(r: Pick<RollUp, 'waiting'>): string | null {
+  if (r.waiting === 0) return null;
+  return `${r.waiting} ${r.waiting === 1 ? 'subtask' : 'subtasks'} waiting`;
 }

@@ -52,9 +52,9 @@ describe('SessionRow', () => {
 
   it("rolls up the children of a fan-out parent from the row's tally, not from other rows", () => {
     const parent = task({ id: 'bt_parent', task: { childIds: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'] } });
-    const { rerender } = renderWithApi(<SessionRow session={parent} now={NOW} rollUp={{ total: 8, done: 3, failed: 1, running: 4, unknown: 0 }} />);
+    const { rerender } = renderWithApi(<SessionRow session={parent} now={NOW} rollUp={{ total: 8, done: 3, failed: 1, running: 4, unknown: 0, waiting: 0 }} />);
     expect(screen.getByText('3 of 8 done, 1 failed')).toBeTruthy();
-    rerender(<SessionRow session={parent} now={NOW} rollUp={{ total: 8, done: 4, failed: 1, running: 3, unknown: 0 }} />);
+    rerender(<SessionRow session={parent} now={NOW} rollUp={{ total: 8, done: 4, failed: 1, running: 3, unknown: 0, waiting: 0 }} />);
     expect(screen.getByText('4 of 8 done, 1 failed')).toBeTruthy();
     rerender(<SessionRow session={parent} now={NOW} rollUp={null} />);
     expect(screen.queryByText(/Subtasks/)).toBeNull();

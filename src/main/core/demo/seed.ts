@@ -12,7 +12,11 @@ import type { DemoTenant } from './tenant';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-type Target = { kind: 'flow_run' | 'background_task'; status: string } | { kind: 'chat'; status: 'live' | 'quiet' | 'ended' };
+type Target =
+  | { kind: 'flow_run' | 'background_task'; status: string }
+  | { kind: 'chat'; status: 'live' | 'quiet' | 'ended' }
+  /** A running parent task with several children waiting at checkpoints at once. */
+  | { kind: 'fan_out'; status: 'running' };
 
 /** The first sessions cover every state a person should see on a first start; the rest are drawn. */
 const SHOWCASE: Target[] = [
@@ -33,6 +37,8 @@ const SHOWCASE: Target[] = [
   { kind: 'flow_run', status: 'cancelled' },
   { kind: 'background_task', status: 'provisioning' },
   { kind: 'flow_run', status: 'paused' },
+  // Last, so the sessions before it stay as they were for a seed.
+  { kind: 'fan_out', status: 'running' },
 ];
 const FLOW_DRAW = ['running', 'running', 'paused', 'succeeded', 'succeeded', 'succeeded', 'failed', 'rejected', 'cancelled', 'pending'];
 const TASK_DRAW = ['running', 'running', 'queued', 'waiting', 'completed', 'completed', 'completed', 'failed', 'cancelled'];
@@ -66,7 +72,8 @@ export function seedTenant(tenant: DemoTenant, count: number): void {
     const tick = (): void => { t = Math.min(t + span / 8, now - endAgo); };
     const moves = target.kind === 'flow_run' ? driveFlowRun(ctx, target.status, tick)
       : target.kind === 'background_task' ? driveTask(ctx, target.status, tick)
-        : driveChat(ctx, target.status, tick);
+        : target.kind === 'fan_out' ? driveFanOut(ctx, tick)
+          : driveChat(ctx, target.status, tick);
     for (const move of moves) keep(move);
   }
 }
@@ -140,6 +147,40 @@ function settleChild(ctx: MoveContext, child: Move, parent: TaskSession): Move {
     entries.push(...stamped(next.entries, ctx.at));
   }
   return { session: task, entries };
+}
+
+/** What each child of the showcase fan-out has come to: three ask at once, one is done, one works on. */
+const FAN_OUT_CHILDREN: readonly (TaskOutcome | null)[] = ['wait', 'complete', 'wait', null, 'wait'];
+
+/**
+ * A parent of the signed-in person's that fanned out, several of its children now paused at
+ * checkpoints: a first start has a fan-out to approve. Hers, so no colleague decides them before
+ * she does (Simulation.decideElsewhere); the children ask one after another, so their waits differ.
+ */
+function driveFanOut(ctx: MoveContext, tick: () => void): Move[] {
+  let move: Move<TaskSession> = createTask(ctx, { ...pickFrame(ctx.rng), owner: OWNERS[0]! });
+  const entries = stamped(move.entries, ctx.at);
+  const children: Move<TaskSession>[] = [];
+  const step = (next: Move<TaskSession>): void => { tick(); move = next; entries.push(...stamped(next.entries, ctx.at)); };
+  for (let i = 0; i < 3; i++) step(advanceTask(ctx, move.session, 'turn'));
+  // The children start together, in one burst; each then asks (or finishes) a tick after the last.
+  for (let i = 0; i < FAN_OUT_CHILDREN.length; i++) {
+    move = advanceTask(ctx, move.session, 'fanout');
+    entries.push(...stamped(move.entries, ctx.at));
+    const child = move.spawned![0] as Move<TaskSession>;
+    children.push({ session: child.session, entries: stamped(child.entries, ctx.at) });
+  }
+  FAN_OUT_CHILDREN.forEach((outcome, i) => {
+    tick();
+    let child = children[i]!;
+    const outcomes: TaskOutcome[] = ['turn', 'turn', 'turn', ...(outcome ? [outcome] : [])];
+    for (const o of outcomes) {
+      const next = advanceTask(ctx, child.session, o);
+      child = { session: next.session, entries: [...child.entries, ...stamped(next.entries, ctx.at)] };
+    }
+    children[i] = child;
+  });
+  return [{ session: move.session, entries }, ...children];
 }
 
 function driveChat(ctx: MoveContext, target: string, tick: () => void): Move[] {

@@ -123,6 +123,8 @@ export class Simulation {
   private advanceTask(ctx: MoveContext, task: TaskSession): Move | null {
     if (task.checkpoint) return this.decideElsewhere(ctx, task);
     if (task.status === 'waiting') return null;
+    // A parent waits on its children's checkpoints: it does not finish while they ask.
+    if (task.task.childIds.some((id) => this.tenant.get(id)?.checkpoint)) return null;
     const r = ctx.rng.next();
     let outcome: TaskOutcome = 'turn';
     if (r < 0.08 && task.task.childIds.length < MAX_CHILDREN && task.task.parentId === null) outcome = 'fanout';

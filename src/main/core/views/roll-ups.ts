@@ -4,8 +4,9 @@ import { rollUp } from '../../../shared/sessions';
 import type { Cache, ChildState } from '../cache/cache';
 
 /**
- * Just enough of a session for categoryOf (checkpoint, chat.ended, kind and status), so a
- * child's tally follows the shared rule without reading its JSON whole.
+ * Just enough of a session for categoryOf and hasPendingCheckpoint (checkpoint, chat.ended, kind
+ * and status), so a child's tally, its `waiting` count included, follows the shared rule without
+ * reading its JSON whole.
  */
 const asSession = (c: ChildState): Session => ({ kind: c.kind, status: c.status, checkpoint: c.checkpoint ? {} : null, chat: { ended: c.ended } }) as unknown as Session;
 

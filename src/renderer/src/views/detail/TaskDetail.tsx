@@ -1,19 +1,24 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Session, TaskSession } from '../../../../shared/protocol';
 import { isStalled, progressLabel, rollUp, rollUpLabel } from '../../../../shared/sessions';
 import { kindLabel } from '../../components/KindIcon';
+import { takeFanOutRequest } from '../../components/openFanOut';
 import { StatusChip } from '../../components/StatusChip';
+import { FanOutApprovals } from './FanOutApprovals';
 import { SessionLink } from './SessionLink';
 
 /**
- * A background task: its state and effort, where it came from, and its fan-out children. The
- * sessions it links to come with it (SessionResult.related): those the cache holds.
+ * A background task: its state and effort, where it came from, and its fan-out children, those
+ * waiting at a checkpoint first, to be decided together (FanOutApprovals). The sessions it links
+ * to come with it (SessionResult.related, a live query): those the cache holds.
  */
 export function TaskDetail({ session, related, now }: { session: TaskSession; related: readonly Session[]; now: number }) {
   const byId = useMemo(() => new Map(related.map((s) => [s.id, s])), [related]);
   const { task } = session;
   const summary = useMemo(() => rollUp(session, (id) => byId.get(id)), [session, byId]);
   const from = task.backgroundedFrom;
+  // Taken once, on the view's first render: only the row's "N subtasks waiting" asks for it.
+  const [fanOutAsked] = useState(() => takeFanOutRequest(session.id));
 
   return (
     <section className="detail-section" aria-labelledby="task-heading">
@@ -44,6 +49,7 @@ export function TaskDetail({ session, related, now }: { session: TaskSession; re
           </>
         )}
       </dl>
+      {task.childIds.length > 0 && <FanOutApprovals parent={session} related={related} now={now} focusOnMount={fanOutAsked} />}
       {task.childIds.length > 0 && (
         <>
           <h3>
