@@ -92,7 +92,8 @@ function EntryList({ entries, label, startAtEnd }: { entries: readonly Transcrip
 
   return (
     <>
-      <div ref={scrollRef} className="transcript-scroll" onScroll={onScroll} data-testid="transcript-scroll">
+      {/* Focusable so a keyboard can scroll it: a chat's messages hold no button to land on. */}
+      <div ref={scrollRef} className="transcript-scroll" tabIndex={0} onScroll={onScroll} data-testid="transcript-scroll">
         <VirtualList virtualizer={virtualizer} count={entries.length} itemAt={(i) => entries[i]} label={label} className="transcript-list" itemClassName={(entry) => `transcript-item transcript-item-${entry.kind}`}>
           {(entry) => <TranscriptEntryView entry={entry} expanded={expanded.has(entry.seq)} onToggle={toggle} />}
         </VirtualList>
