@@ -52,14 +52,15 @@ describe('opening: create, migrate, readers', () => {
     const cache = freshCache(dir);
     cache.applySnapshot([flowRun({ id: 'fr_paused', status: 'paused', checkpoint: checkpoint() }), flowRun({ id: 'fr_running', status: 'running' })], 3);
     cache.close();
-    // Back to v2 as it shipped: no waiting column, no index over it.
+    // Back to v2 as it shipped: no waiting column, no index over it, none of v4's tables.
     const db = new Database(cacheFile(dir));
+    db.exec('DROP TRIGGER sessions_forget_schedule; DROP TABLE reminders; DROP TABLE follow_ups');
     db.exec('DROP INDEX sessions_waiting; ALTER TABLE sessions DROP COLUMN waiting; PRAGMA user_version = 2');
     db.close();
     const { cache: upgraded, notice } = openCache(dir, {});
     track(upgraded);
     expect(notice).toBeNull();
-    expect(upgraded.activeApprovals(NOW)).toBe(1);
+    expect(upgraded.needsYouCandidates(null, 0).waiting.map((s) => s.id)).toEqual(['fr_paused']);
     expect(upgraded.cursor()).toBe(3);
   });
 

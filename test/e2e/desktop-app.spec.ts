@@ -67,8 +67,10 @@ const tooltip = async (a: StandinApp) => (await a.tray())?.toolTip ?? '';
 
 /** A flow run of the signed-in person, paused now at a new checkpoint. */
 function pauseForApproval(checkpointId: string, prompt: string): FlowRunSession {
-  const run = backend.tenant.all().find((s): s is FlowRunSession => s.kind === 'flow_run' && s.owner.id === DEMO_USER.id && s.status === 'running' && !s.checkpoint);
-  if (!run) throw new Error('the seeded tenant has no running flow run of the demo user');
+  // A running one when the seed has one; any other of theirs is set paused all the same.
+  const mine = backend.tenant.all().filter((s): s is FlowRunSession => s.kind === 'flow_run' && s.owner.id === DEMO_USER.id && !s.checkpoint);
+  const run = mine.find((s) => s.status === 'running') ?? mine[0];
+  if (!run) throw new Error('the seeded tenant has no flow run of the demo user');
   const paused = backend.tenant.upsert({ ...run, status: 'paused', checkpoint: { id: checkpointId, step: 'Deploy', prompt, requestedAt: new Date().toISOString() } }) as FlowRunSession;
   backend.tenant.flush();
   return paused;
@@ -78,7 +80,7 @@ test('a first start with no backend runs on demo data, in the tray, and approves
   app = launch(options());
   await app.waitForReady(20_000);
   await app.waitForTray();
-  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray \(demo data\) — \d+ approvals? waiting, \d+ active$/);
+  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray \(demo data\) — \d+ needs? you, \d+ active$/);
   expect((await app.tray())!.image.path).toMatch(/resources\/icons\/approvals-(light|dark)\.png$/);
 
   // Starts hidden; a tray click on the second display opens it inside that display's work area.
@@ -91,9 +93,14 @@ test('a first start with no backend runs on demo data, in the tray, and approves
 
   await expect(page.getByText('Demo data')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
-  const approve = page.getByRole('button', { name: /^Approve/ }).first();
+  // One count everywhere: the tray's tooltip, the header and the Needs-you heading (issue 13).
+  const needing = Number((await page.getByRole('heading', { name: /^Needs you/ }).textContent())!.replace(/\D/g, ''));
+  expect(needing).toBeGreaterThan(0);
+  await expect(page.locator('.approvals')).toHaveText(`${needing} ${needing === 1 ? 'needs' : 'need'} you`);
+  expect(await tooltip(app)).toContain(`— ${needing} ${needing === 1 ? 'needs' : 'need'} you,`);
+  const row = page.getByRole('list', { name: /^Needs you/ }).getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Approve/ }) }).first();
+  const approve = row.getByRole('button', { name: /^Approve/ });
   await expect(approve).toBeVisible();
-  const row = page.getByRole('listitem').filter({ has: approve }).first();
   const title = (await row.getByRole('button', { name: /^Open / }).first().textContent())!;
   await approve.click();
   await expect(page.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: /^Approve/ })).toHaveCount(0);
@@ -151,6 +158,9 @@ test('a checkpoint for the signed-in person raises one notification; its click o
   await expect.poll(async () => (await a.notifications()).filter((n) => n.body.includes(first.title) || n.title.includes(first.title))).toHaveLength(1);
   const notification = (await a.notifications()).find((n) => n.title.includes(first.title) || n.body.includes(first.title))!;
   expect((await a.notifications()).length).toBe(before + 1);
+  // An approval plays the system sound (the default), and offers a reminder in an hour (issue 13).
+  expect(notification.silent).toBe(false);
+  expect((notification.actions as Array<{ text: string }>).map((x) => x.text)).toContain('Remind me in 1 h');
   await a.clickNotification(notification.id);
   const shown = await visibleWindow(a);
   await expect(shown.page.getByRole('heading', { level: 1, name: first.title })).toBeVisible();
@@ -162,6 +172,8 @@ test('a checkpoint for the signed-in person raises one notification; its click o
   await a.pressNotificationAction(banner.id, ACTION_APPROVE);
   await expect.poll(() => backend.tenant.get(second.id)!.status).toBe('running');
   await expect.poll(async () => (await a.notifications()).some((n) => n.title === `Approved: ${second.title}`)).toBe(true);
+  // The result banner is silent: only approvals and reminders make a sound.
+  expect((await a.notifications()).find((n) => n.title === `Approved: ${second.title}`)!.silent).toBe(true);
 });
 
 test('a discoparrot:// link on a second instance opens that session in the running one', async () => {

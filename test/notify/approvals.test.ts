@@ -51,6 +51,8 @@ describe('approvals: memory decides, not before', () => {
     expect(decide([seen(s)]).events).toEqual([
       {
         event: 'notify',
+        kind: 'approval',
+        sound: true,
         sessionId: 'fr_1',
         checkpointId: 'cp_3',
         title: 'Approval needed: Nightly dependency upgrade',
@@ -86,6 +88,8 @@ describe('approvals: bursts', () => {
     expect(d.events).toEqual([
       {
         event: 'summary',
+        kind: 'approval',
+        sound: true,
         sessionId: null,
         checkpointId: null,
         title: '4 approvals waiting',

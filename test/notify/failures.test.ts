@@ -23,6 +23,8 @@ describe('failures', () => {
     expect(d.events).toEqual([
       {
         event: 'notify',
+        kind: 'failure',
+        sound: false,
         sessionId: 'fr_1',
         checkpointId: null,
         title: 'Failed: Session fr_1',

@@ -6,7 +6,16 @@ import { CoreToMain, MainToCore } from '../../src/main/core/runtime/core-link';
 // v8's serializer is that clone, so each valid message is checked after one.
 const clone = <T>(value: T): T => deserialize(serialize(value)) as T;
 
-const NOTIFY = { scope: 'all', failures: true, quietHours: { start: '22:00', end: '07:00' }, snoozedUntil: null };
+const NOTIFY = {
+  scope: 'all',
+  failures: true,
+  quietHours: { start: '22:00', end: '07:00' },
+  snoozedUntil: null,
+  followUps: true,
+  reminderMinutes: 30,
+  sound: true,
+  mutedFlows: [{ id: 'fl_1', name: 'Dependency upgrade' }],
+};
 
 describe('main → core messages', () => {
   const valid: unknown[] = [
@@ -17,6 +26,7 @@ describe('main → core messages', () => {
     { t: 'reconnectAfterWake' },
     { t: 'notifySettings', patch: { snoozedUntil: 1_700_000_000_000 } },
     { t: 'command', id: 1, request: { action: 'approve', sessionId: 'fr_1', checkpointId: 'cp_1' } },
+    { t: 'remindLater', params: { sessionId: 'fr_1', minutes: 60 } },
     { t: 'reply', id: 3, ok: false, error: 'refused' },
     { t: 'client' },
     { t: 'stop' },
@@ -30,6 +40,8 @@ describe('main → core messages', () => {
     ['a start without its data directory', { t: 'start', backendUrl: null, token: null, dataDir: '', notify: NOTIFY, coreRestart: null }],
     ['a restart count of zero', { t: 'start', backendUrl: null, token: null, dataDir: '/d', notify: NOTIFY, coreRestart: { count: 0, at: 1, reason: 'x' } }],
     ['an approve without its checkpoint', { t: 'command', id: 1, request: { action: 'approve', sessionId: 'fr_1' } }],
+    ['a reminder in no time', { t: 'remindLater', params: { sessionId: 'fr_1', minutes: 0 } }],
+    ['a reminder without its session', { t: 'remindLater', params: { minutes: 60 } }],
     ['a snooze that is not a time', { t: 'notifySettings', patch: { snoozedUntil: 'soon' } }],
     ['not an object', 'stop'],
   ];
@@ -42,7 +54,7 @@ describe('core → main messages', () => {
   it('accepts what the core sends', () => {
     const messages = [
       { t: 'ready' },
-      { t: 'summary', summary: { active: 12, approvals: 3, phase: 'reconnecting', offlineSince: 5, demo: false } },
+      { t: 'summary', summary: { active: 12, needsYou: 3, phase: 'reconnecting', offlineSince: 5, demo: false } },
       { t: 'notify', event: { event: 'notify', sessionId: 'fr_1', checkpointId: 'cp_1', title: 'Approve?', body: 'Deploy', at: '2025-01-01T00:00:00Z' } },
       { t: 'request', id: 1, method: 'updateAppSettings', params: { theme: 'dark' } },
       { t: 'reply', id: 1, ok: true, result: { ok: true } },
@@ -54,8 +66,8 @@ describe('core → main messages', () => {
 
   it('refuses requests main does not serve, negative counts and unknown phases', () => {
     expect(CoreToMain.safeParse({ t: 'request', id: 1, method: 'readFile', params: {} }).success).toBe(false);
-    expect(CoreToMain.safeParse({ t: 'summary', summary: { active: -1, approvals: 0, phase: 'live', offlineSince: null, demo: false } }).success).toBe(false);
-    expect(CoreToMain.safeParse({ t: 'summary', summary: { active: 1, approvals: 0, phase: 'asleep', offlineSince: null, demo: false } }).success).toBe(false);
+    expect(CoreToMain.safeParse({ t: 'summary', summary: { active: -1, needsYou: 0, phase: 'live', offlineSince: null, demo: false } }).success).toBe(false);
+    expect(CoreToMain.safeParse({ t: 'summary', summary: { active: 1, needsYou: 0, phase: 'asleep', offlineSince: null, demo: false } }).success).toBe(false);
     expect(CoreToMain.safeParse({ t: 'notify', event: 'x' }).success).toBe(false);
   });
 });

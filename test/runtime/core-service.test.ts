@@ -98,7 +98,7 @@ describe('the core service (the utility process without the process)', () => {
     // The window's port arrives while the core is still opening its cache: it waits, nothing is lost.
     const win = windowOn(core.send);
     win.port.postMessage({ t: 'hello' });
-    win.port.postMessage({ t: 'watch', qid: 1, query: { view: 'commandCenter', activeLimit: 5, recentLimit: 5 } });
+    win.port.postMessage({ t: 'watch', qid: 1, query: { view: 'commandCenter', needsYouLimit: 5, activeLimit: 5, recentLimit: 5 } });
     await core.waitFor('ready');
     const status = await win.waitFor((m) => m.t === 'status' && m.status.coreRestart?.count === 2);
     expect(status.t === 'status' && status.status.demo).toBe(true);
@@ -125,6 +125,15 @@ describe('the core service (the utility process without the process)', () => {
     const answer = await core.waitFor('reply', (m) => m.id === 9);
     expect(answer.ok).toBe(true);
     expect(answer.result).toMatchObject({ ok: false });
+  });
+
+  it("hands a notification's \"Remind me in 1 h\" to the companion, and logs its refusal in words", async () => {
+    const core = runCore();
+    core.send({ t: 'start', backendUrl: null, token: null, dataDir: tempDir(), notify: NOTIFY, coreRestart: null });
+    await core.waitFor('ready');
+    core.send({ t: 'remindLater', params: { sessionId: 'fr_missing', minutes: 60 } });
+    const log = await core.waitFor('log', (m) => m.message.includes('Remind me in 1 h'));
+    expect(log).toEqual({ t: 'log', level: 'warn', message: '"Remind me in 1 h" was not scheduled: session fr_missing is not known here; nothing was scheduled' });
   });
 
   it('drops a message that fails its schema, and on stop closes the database cleanly before exiting', async () => {

@@ -3,10 +3,13 @@ import type { ConnectionState } from '../../shared/connection-state';
 import { NotifySettings } from '../../shared/notify-settings';
 import { openCache, type Cache, type SessionChange } from './cache/cache';
 import { beforeHadCheckpoint } from './cache/lazy-change';
-import { CommandClient } from './commands/command-client';
+import type { CommandClient } from './commands/command-client';
 import { StreamConnection } from './connection/connection';
 import { silentLogger, type Logger } from './log';
+import { ApprovingCommands } from './notify/approving-commands';
+import { LaterAlerts } from './notify/later-alerts';
 import { decideNotifications, type NotifyEvent } from './notify/policy';
+import type { Timers } from './notify/reminder-timer';
 import { SyncEngine } from './sync/sync-engine';
 import { TranscriptSync } from './sync/transcript-sync';
 
@@ -21,6 +24,8 @@ export interface CompanionOptions {
   logger?: Logger;
   /** Local minute of day for quiet hours; the edge knows the time zone, the policy does not. */
   localMinuteOfDay?: (now: number) => number;
+  /** The reminder timer's setTimeout/clearTimeout; tests pass their own and fire it after moving `clock`. */
+  timers?: Timers;
 }
 
 interface CompanionEvents {
@@ -51,7 +56,9 @@ export class Companion extends EventEmitter<CompanionEvents> {
   readonly sync: SyncEngine;
   readonly transcripts: TranscriptSync;
   readonly commands: CommandClient;
-  notifySettings: NotifySettings;
+  /** Follow-ups and reminders: the alerts decided after the first one. */
+  readonly later: LaterAlerts;
+  private settings: NotifySettings;
   private pruneTimer: NodeJS.Timeout | null = null;
   private knownUser: { id: string; name: string } | null | undefined;
   private readonly logger: Logger;
@@ -63,7 +70,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
     super();
     const clock = options.clock ?? Date.now;
     const logger = (this.logger = options.logger ?? silentLogger);
-    this.notifySettings = NotifySettings.parse(options.notify ?? {});
+    this.settings = NotifySettings.parse(options.notify ?? {});
     this.connection = new StreamConnection({ url: options.backendUrl, token: options.token, clock, random: options.random, logger });
     this.sync = new SyncEngine(this.connection, cache, clock, logger);
     this.transcripts = new TranscriptSync(this.connection, cache, {
@@ -72,7 +79,20 @@ export class Companion extends EventEmitter<CompanionEvents> {
       onStored: (sessionId, afterSeq) => this.emit('transcript', sessionId, afterSeq),
       logger,
     });
-    this.commands = new CommandClient(this.connection);
+    const localMinuteOfDay = options.localMinuteOfDay ?? systemMinuteOfDay;
+    this.later = new LaterAlerts({
+      cache,
+      now: () => this.sync.now(),
+      settings: () => this.settings,
+      userId: () => this.userId,
+      localMinuteOfDay,
+      emit: (event) => this.emit('notification', event),
+      runTask: (task) => this.sync.queue.pushTask(task),
+      timers: options.timers,
+      logger,
+    });
+    // Every approval sent from here (windows, CLI, a banner's Approve) is noted for its follow-up.
+    this.commands = new ApprovingCommands(this.connection, (sessionId, checkpointId) => this.later.noteApproval(sessionId, checkpointId));
     this.connection.on('state', (state) => this.emit('state', state));
     this.sync.on('caughtUp', (seq) => {
       // The list is current: the prefetch set is chosen on it before anyone waits for it (sync --once).
@@ -88,6 +108,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.sync.on('applied', (changes) => {
       // Notifications first: an approval must not wait behind transcript bookkeeping.
       this.notify(changes);
+      this.later.applied(changes);
       this.transcripts.noteApplied(changes);
       this.emit('applied', changes);
     });
@@ -105,21 +126,40 @@ export class Companion extends EventEmitter<CompanionEvents> {
     this.sync.once('caughtUp', () => this.prune());
     this.pruneTimer = setInterval(() => this.sync.queue.pushTask(() => this.prune()), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
+    this.later.start();
+  }
+
+  /** What the person chose about notifications; a change may move the next reminder. */
+  get notifySettings(): NotifySettings {
+    return this.settings;
+  }
+
+  set notifySettings(settings: NotifySettings) {
+    this.settings = settings;
+    this.later.settingsChanged();
   }
 
   private prune(): void {
     try {
       const { sessions, entries } = this.cache.prune(this.sync.now());
       if (sessions || entries) this.logger.info(`pruned ${sessions} old sessions and ${entries} transcript entries from the cache`);
+      this.later.prune(this.sync.now());
     } catch (err) {
       // Runs from a timer or the write queue: a failure is told, never thrown out of the event loop.
       this.logger.warn(`could not prune the cache: ${(err as Error).message}`);
     }
   }
 
+  /** "Remind me in 1 h": this session's waiting checkpoint notifies again after `minutes`, once. */
+  remindLater(sessionId: string, minutes: number): null {
+    this.later.remindLater(sessionId, minutes);
+    return null;
+  }
+
   /** Stops the stream and closes the database cleanly. */
   close(): void {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.later.stop();
     this.transcripts.stop();
     this.connection.stop();
     this.sync.stop();
@@ -156,6 +196,8 @@ export class Companion extends EventEmitter<CompanionEvents> {
     });
     if (decision.remember.length) this.cache.remember(decision.remember);
     if (decision.forget.length) this.cache.forget(decision.forget);
+    this.later.alerted(decision.remember);
+    this.later.forgotten(decision.forget);
     for (const event of decision.events) this.emit('notification', event);
   }
 }

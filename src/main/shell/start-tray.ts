@@ -54,7 +54,7 @@ export function startTray(deps: {
     snoozedUntil: settings.notify.snoozedUntil,
   });
 
-  let summary: CoreSummary = core.summary ?? { phase: 'connecting', active: 0, approvals: 0, demo: false, offlineSince: null };
+  let summary: CoreSummary = core.summary ?? { phase: 'connecting', active: 0, needsYou: 0, demo: false, offlineSince: null };
   let problem: string | null = null;
   const render = () => tray.update({ ...summary, problem });
   core.on('summary', (next) => {
@@ -73,6 +73,7 @@ export function startTray(deps: {
     icon: join(iconDir, 'approvals-light@2x.png'),
     openSession: (id) => (id ? popover.openSession(id, tray.popoverBounds()) : popover.show(tray.popoverBounds())),
     approve: (sessionId, checkpointId) => core.command({ action: 'approve', sessionId, checkpointId }),
+    remindLater: (sessionId, minutes) => core.send({ t: 'remindLater', params: { sessionId, minutes } }),
     log: (message) => console.warn(message),
   });
   core.on('notify', (event) => notifier.handle(event));

@@ -8,7 +8,16 @@ import { SettingsPage } from '../../../src/renderer/src/views/settings/SettingsP
 import { renderWithApi } from '../components/render-helpers';
 import { FakeApi } from '../fake-api';
 
-const NOTIFY: NotifySettings = { scope: 'mine', failures: false, quietHours: null, snoozedUntil: null };
+const NOTIFY: NotifySettings = {
+  scope: 'mine',
+  failures: false,
+  quietHours: null,
+  snoozedUntil: null,
+  followUps: true,
+  reminderMinutes: 30,
+  sound: true,
+  mutedFlows: [],
+};
 const APP: AppSettings = {
   backendUrl: 'wss://parrot.example.com/ws',
   hasToken: false,
@@ -91,6 +100,41 @@ describe('SettingsPage', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Resume notifications' }));
       expect(patches(api, 'updateSettings')).toEqual([{ snoozedUntil: null }]);
       await waitFor(() => expect(screen.queryByText(/Snoozed until/)).toBeNull());
+    });
+
+    it('turns follow-ups and the sound off, and picks when to be reminded, "never" included', async () => {
+      const api = setup();
+      await ready();
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Follow up on runs I approve' }));
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Play a sound for approvals and reminders' }));
+      const remind = screen.getByRole('combobox', { name: 'Remind me of a waiting approval after' }) as HTMLSelectElement;
+      expect(remind.value).toBe('30');
+      expect([...remind.options].map((o) => o.textContent)).toEqual(['15 min', '30 min', '1 hour', '2 hours', 'Never']);
+      await userEvent.selectOptions(remind, '1 hour');
+      await userEvent.selectOptions(remind, 'Never');
+      expect(patches(api, 'updateSettings')).toEqual([{ followUps: false }, { sound: false }, { reminderMinutes: 60 }, { reminderMinutes: null }]);
+      expect((screen.getByRole('checkbox', { name: 'Follow up on runs I approve' }) as HTMLInputElement).checked).toBe(false);
+      await waitFor(() => expect(remind.value).toBe('never'));
+    });
+
+    it('shows a reminder time set elsewhere as it is', async () => {
+      setup({ notify: { reminderMinutes: 45 } });
+      await ready();
+      const remind = screen.getByRole('combobox', { name: 'Remind me of a waiting approval after' }) as HTMLSelectElement;
+      expect(remind.value).toBe('45');
+      expect(remind.selectedOptions[0]?.textContent).toBe('45 min');
+    });
+
+    it('lists the muted flows, each with Unmute, and says when there are none', async () => {
+      const api = setup({ notify: { mutedFlows: [{ id: 'fl_1', name: 'Dependency upgrade' }, { id: 'fl_2', name: 'Release notes' }] } });
+      await ready();
+      const list = screen.getByRole('region', { name: 'Muted flows' });
+      expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Dependency upgradeUnmute', 'Release notesUnmute']);
+      await userEvent.click(screen.getByRole('button', { name: 'Unmute Dependency upgrade' }));
+      expect(patches(api, 'updateSettings')).toEqual([{ mutedFlows: [{ id: 'fl_2', name: 'Release notes' }] }]);
+      await waitFor(() => expect(screen.queryByRole('button', { name: 'Unmute Dependency upgrade' })).toBeNull());
+      await userEvent.click(screen.getByRole('button', { name: 'Unmute Release notes' }));
+      expect(await screen.findByText(/^None\. "Mute this flow" in a session's menu/)).toBeTruthy();
     });
 
     it('shows a refusal in an alert and keeps the previous choice', async () => {

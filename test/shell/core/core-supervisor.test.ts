@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreSupervisor, type CoreChild, type SupervisorDeps } from '../../../src/main/shell/core/core-supervisor';
 import { IPC } from '../../../src/shared/api/ipc-channels';
+import { NotifySettings } from '../../../src/shared/notify-settings';
 
 /** A utility process as the supervisor sees it: records what it is sent; the test makes it exit. */
 class FakeChild extends EventEmitter {
@@ -37,7 +38,7 @@ class FakeClient extends EventEmitter {
 }
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-const START = { backendUrl: null, token: 'tok', dataDir: '/tmp/x', notify: { scope: 'mine' as const, failures: false, quietHours: null, snoozedUntil: null } };
+const START = { backendUrl: null, token: 'tok', dataDir: '/tmp/x', notify: NotifySettings.parse({}) };
 let supervisors: CoreSupervisor[] = [];
 afterEach(async () => {
   for (const s of supervisors.splice(0)) void s.stop();
@@ -147,7 +148,7 @@ describe('CoreSupervisor', () => {
     supervisor.start();
     await tick();
     const core = children[0]!;
-    const summary = { active: 3, approvals: 1, phase: 'live', offlineSince: null, demo: true };
+    const summary = { active: 3, needsYou: 1, phase: 'live', offlineSince: null, demo: true };
     core.say({ t: 'summary', summary });
     core.say({ t: 'summary', summary: { active: -1 } });
     core.say({ t: 'notify', event: { event: 'notify', sessionId: 's', checkpointId: 'c', title: 'T', body: 'B', at: 'now' } });

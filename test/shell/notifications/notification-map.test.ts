@@ -16,7 +16,7 @@ const show = (event: NotifyEvent, platform = 'darwin', icon?: string): ShowNotif
 };
 
 describe('planNotification', () => {
-  it('shows an approval with Approve and Open on macOS and Windows, keyed by checkpoint', () => {
+  it('shows an approval with Approve, Open and Remind me in 1 h on macOS and Windows, keyed by checkpoint', () => {
     for (const platform of ['darwin', 'win32']) {
       expect(show(approval, platform, '/app/icon.png')).toEqual({
         key: 'cp_1',
@@ -26,6 +26,7 @@ describe('planNotification', () => {
         actions: [
           { type: 'button', text: 'Approve' },
           { type: 'button', text: 'Open' },
+          { type: 'button', text: 'Remind me in 1 h' },
         ],
         silent: false,
         urgency: 'normal',
@@ -63,7 +64,7 @@ describe('planNotification', () => {
   it('never shares the actions array between plans', () => {
     const a = show(approval);
     a.actions.push({ type: 'button', text: 'x' });
-    expect(show(approval).actions).toHaveLength(2);
+    expect(show(approval).actions).toHaveLength(3);
   });
 });
 
@@ -87,7 +88,8 @@ describe('planApprovalResult', () => {
   it("says why not, with the server's message redacted and clipped", () => {
     const plan = planApprovalResult(original, { ok: false, code: 'conflict', message: `already decided; key ${SECRET} ${'x'.repeat(300)}` });
     expect(plan.title).toBe('Not approved: Nightly build');
-    expect(plan.silent).toBe(false);
+    // Only approvals and reminders ring; a refusal is read on the banner.
+    expect(plan.silent).toBe(true);
     expect(plan.body).not.toContain(SECRET);
     expect(plan.body).toContain('[REDACTED:');
     expect(Array.from(plan.body).length).toBeLessThanOrEqual(140);

@@ -62,6 +62,7 @@ describe('Notifier', () => {
       actions: [
         { type: 'button', text: 'Approve' },
         { type: 'button', text: 'Open' },
+        { type: 'button', text: 'Remind me in 1 h' },
       ],
     });
     expect(last().shown).toBe(1);

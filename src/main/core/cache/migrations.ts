@@ -94,6 +94,39 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX sessions_waiting ON sessions (updated_at) WHERE waiting = 1;
     `);
   },
+  // v4
+  (db) => {
+    db.exec(`
+      -- Reminders still to come and those done (fired or dropped), so a restart never repeats one
+      -- (./notify-schedule.ts). kind 'auto': at = when the wait counts from; 'later': at = when due.
+      -- No foreign key, as for notified: the rows go with their session by the trigger below.
+      CREATE TABLE reminders (
+        checkpoint_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('auto', 'later')),
+        session_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (checkpoint_id, kind)
+      ) WITHOUT ROWID;
+      CREATE INDEX reminders_due ON reminders (kind, at) WHERE done = 0;
+      CREATE INDEX reminders_session ON reminders (session_id);
+
+      -- Runs the person approved, waiting to be followed up when they end; settled_at is set once
+      -- the follow-up went out (or was dropped), and from then on it never goes out again.
+      CREATE TABLE follow_ups (
+        session_id TEXT PRIMARY KEY,
+        checkpoint_id TEXT NOT NULL,
+        approved_at INTEGER NOT NULL,
+        settled_at INTEGER,
+        shown INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+
+      CREATE TRIGGER sessions_forget_schedule AFTER DELETE ON sessions BEGIN
+        DELETE FROM reminders WHERE session_id = old.id;
+        DELETE FROM follow_ups WHERE session_id = old.id;
+      END;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

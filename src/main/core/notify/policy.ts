@@ -2,16 +2,23 @@ import type { NotifySettings } from '../../../shared/notify-settings';
 import type { SessionChange } from '../../../shared/sessions';
 import type { Checkpoint, Session } from '../../../shared/protocol';
 import { compareByRecency } from '../../../shared/sessions';
+import { isMuted } from './muting';
 import { isQuiet } from './snooze';
+import { playsSound, type NotifyKind } from './sound';
 import * as text from './text';
 
 /** More alerts than this in one call (a first sync, a reconnect) collapse into a summary. */
 export const BURST_LIMIT = 3;
 
 export type { SessionChange };
+export type { NotifyKind };
 export type NotifyEventKind = 'notify' | 'withdraw' | 'summary';
 export interface NotifyEvent {
   event: NotifyEventKind;
+  /** What it is about (a summary: what it stands for); the shell picks buttons and urgency by it. */
+  kind: NotifyKind;
+  /** Play the system sound: approvals and reminders only, and only while settings.sound is on. */
+  sound: boolean;
   /** null for a summary. */
   sessionId: string | null;
   /** null for a failure notice and a summary. */
@@ -58,6 +65,9 @@ export interface NotifyDecision {
  *   once; one that happens while quiet is dropped, like every alert then.
  * - Several changes to one session in a call are merged (first `before`, last `after`), so a
  *   checkpoint that came and went inside one batch is never shown.
+ * - A checkpoint of a muted flow (./muting) is remembered as suppressed, as in quiet hours: an
+ *   unmute does not bring back a burst of old ones, but a reminder still due after the unmute
+ *   goes out. A muted flow's failure is dropped.
  */
 export function decideNotifications(input: NotifyInput): NotifyDecision {
   const { settings, recall } = input;
@@ -66,6 +76,7 @@ export function decideNotifications(input: NotifyInput): NotifyDecision {
 
   const withdrawn: Waiting[] = [];
   const approvals: Waiting[] = [];
+  const muted: Waiting[] = [];
   const failures: Waiting<null>[] = [];
   const forget = new Set<string>();
   const taken = new Set<string>();
@@ -83,10 +94,10 @@ export function decideNotifications(input: NotifyInput): NotifyDecision {
     // Only the memory decides, not `before`: after a restart the cache says "new" but memory knows.
     if (pending && recall(pending.id) === null && !taken.has(pending.id)) {
       taken.add(pending.id);
-      approvals.push({ session: after, checkpoint: pending });
+      (isMuted(after, settings) ? muted : approvals).push({ session: after, checkpoint: pending });
     }
     // A session first seen already failed (before null: a first sync) is old news, not an event.
-    if (settings.failures && after.status === 'failed' && before && before.status !== 'failed') {
+    if (settings.failures && after.status === 'failed' && before && before.status !== 'failed' && !isMuted(after, settings)) {
       failures.push({ session: after, checkpoint: null });
     }
   }
@@ -96,6 +107,8 @@ export function decideNotifications(input: NotifyInput): NotifyDecision {
 
   const events: NotifyEvent[] = withdrawn.map(({ session, checkpoint }) => ({
     event: 'withdraw',
+    kind: 'withdraw',
+    sound: false,
     sessionId: session.id,
     checkpointId: checkpoint.id,
     title: text.withdrawTitle(session),
@@ -104,11 +117,15 @@ export function decideNotifications(input: NotifyInput): NotifyDecision {
   }));
   const quiet = isQuiet(settings, input.now, input.localMinuteOfDay);
   const as: Remembered = quiet ? 'suppressed' : 'shown';
-  const remember = approvals.map((w) => ({ checkpointId: w.checkpoint.id, sessionId: w.session.id, as }));
+  const remember = [
+    ...approvals.map((w) => ({ checkpointId: w.checkpoint.id, sessionId: w.session.id, as })),
+    ...muted.map((w) => ({ checkpointId: w.checkpoint.id, sessionId: w.session.id, as: 'suppressed' as const })),
+  ];
 
   if (!quiet) {
     const burst = approvals.length + failures.length > BURST_LIMIT;
-    events.push(...alerts('approvals', approvals, burst, at), ...alerts('failures', failures, burst, at));
+    events.push(...alerts('approvals', approvals, burst, at, playsSound('approval', settings)));
+    events.push(...alerts('failures', failures, burst, at, playsSound('failure', settings)));
   }
   return { events, remember, forget: [...forget].sort() };
 }
@@ -122,19 +139,23 @@ const byRecency = (a: Waiting<Checkpoint | null>, b: Waiting<Checkpoint | null>)
   compareByRecency(a.session, b.session);
 
 function alerts(
-  kind: 'approvals' | 'failures',
+  group: 'approvals' | 'failures',
   items: Waiting<Checkpoint | null>[],
   burst: boolean,
   at: string,
+  sound: boolean,
 ): NotifyEvent[] {
   const sessions = items.map((w) => w.session);
+  const kind: NotifyKind = group === 'approvals' ? 'approval' : 'failure';
   if (burst && items.length > 1) {
     return [
       {
         event: 'summary',
+        kind,
+        sound,
         sessionId: null,
         checkpointId: null,
-        title: text.summaryTitle(kind, sessions.length),
+        title: text.summaryTitle(group, sessions.length),
         body: text.summaryBody(sessions),
         at,
         sessionIds: sessions.map((s) => s.id),
@@ -145,6 +166,8 @@ function alerts(
     checkpoint
       ? {
           event: 'notify',
+          kind,
+          sound,
           sessionId: s.id,
           checkpointId: checkpoint.id,
           title: text.approvalTitle(s),
@@ -153,6 +176,8 @@ function alerts(
         }
       : {
           event: 'notify',
+          kind,
+          sound,
           sessionId: s.id,
           checkpointId: null,
           title: text.failureTitle(s),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommandRequest, CoreRestart } from '../../../shared/api';
+import { API_METHODS, CommandRequest, CoreRestart } from '../../../shared/api';
 import { ConnectionPhase } from '../../../shared/connection-state';
 import { NotifySettings, NotifySettingsPatch } from '../../../shared/notify-settings';
 import type { NotifyEvent } from '../notify/policy';
@@ -37,6 +37,8 @@ export const MainToCore = z.discriminatedUnion('t', [
   z.object({ t: z.literal('notifySettings'), patch: NotifySettingsPatch }),
   /** An API call main makes on the person's behalf (a notification's Approve); answered by `reply`. */
   z.object({ t: z.literal('command'), id: RequestId, request: CommandRequest }),
+  /** A notification's "Remind me in 1 h" (companion.remindLater); a refusal is logged by the core. */
+  z.object({ t: z.literal('remindLater'), params: API_METHODS.remindLater.params }),
   /** The answer to one of the core's `request`s. */
   z.object({ t: z.literal('reply'), id: RequestId, ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }),
   /** A window's MessagePort travels with this message, in `ports[0]`. */
@@ -48,7 +50,7 @@ export const MainToCore = z.discriminatedUnion('t', [
 /** What the tray shows; sent when it changes. */
 export const CoreSummary = z.object({
   active: z.number().int().nonnegative(),
-  approvals: z.number().int().nonnegative(),
+  needsYou: z.number().int().nonnegative(),
   phase: ConnectionPhase,
   offlineSince: z.number().nullable(),
   demo: z.boolean(),

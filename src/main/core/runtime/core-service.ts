@@ -125,6 +125,9 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
       case 'notifySettings':
         companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...message.patch });
         return;
+      case 'remindLater':
+        host.call('remindLater', message.params).catch((error: Error) => logger.warn(`"Remind me in 1 h" was not scheduled: ${error.message}`));
+        return;
       case 'command': {
         const { id } = message;
         host.call('command', message.request).then(

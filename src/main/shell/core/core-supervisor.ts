@@ -82,7 +82,7 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
   }
 
   /** Fire-and-forget messages: the token, a wake, the tray's snooze. Lost while no core runs, as they would be moot. */
-  send(message: Extract<MainToCore, { t: 'setToken' | 'reconnectNow' | 'reconnectAfterWake' | 'notifySettings' }>): void {
+  send(message: Extract<MainToCore, { t: 'setToken' | 'reconnectNow' | 'reconnectAfterWake' | 'notifySettings' | 'remindLater' }>): void {
     this.child?.postMessage(message);
   }
 

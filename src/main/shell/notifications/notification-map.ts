@@ -10,27 +10,37 @@ export interface NotificationButton {
 /** Action indexes as Electron reports them; the order of APPROVE_ACTIONS. */
 export const ACTION_APPROVE = 0;
 export const ACTION_OPEN = 1;
+export const ACTION_REMIND = 2;
+/** "Remind me in 1 h": what the button asks of companion.remindLater. */
+export const REMIND_LATER_MINUTES = 60;
+// macOS shows the first as a button and the rest under "Options"; Windows shows all three.
 const APPROVE_ACTIONS: NotificationButton[] = [
   { type: 'button', text: 'Approve' },
   { type: 'button', text: 'Open' },
+  { type: 'button', text: 'Remind me in 1 h' },
 ];
 
 export const SUMMARY_KEY = 'summary';
 
 export interface ShowNotification {
-  /** The checkpoint id (so a withdraw finds it), `failed:<session id>`, `result:<checkpoint id>` or 'summary'. */
+  /**
+   * The checkpoint id for an approval and its reminders (so a withdraw finds both),
+   * `failed:<session id>`, `follow-up:<session id>`, `result:<checkpoint id>` or 'summary'.
+   */
   key: string;
   title: string;
   body: string;
-  /** Empty, or Approve then Open (ACTION_APPROVE, ACTION_OPEN). */
+  /** Empty, or Approve, Open, Remind me in 1 h (ACTION_APPROVE, ACTION_OPEN, ACTION_REMIND). */
   actions: NotificationButton[];
   silent: boolean;
   urgency: 'normal' | 'low';
   icon?: string;
   /** What a click opens: this session in the popover, or (null) just the popover. */
   openSessionId: string | null;
-  /** Set when Approve is offered: what the action approves. */
+  /** Set when Approve is offered: what the action approves (and "Remind me in 1 h" reminds of). */
   approve?: { sessionId: string; checkpointId: string };
+  /** A reminder: it takes the place of the banners already shown for its checkpoint. */
+  replaces?: boolean;
 }
 export interface WithdrawNotification {
   withdraw: string;
@@ -47,9 +57,9 @@ export interface PlanOptions {
 /** Electron notification actions exist only on macOS and Windows; elsewhere a click must do. */
 export const supportsActions = (platform: string): boolean => platform === 'darwin' || platform === 'win32';
 
-export function notificationKey(event: Pick<NotifyEvent, 'event' | 'sessionId' | 'checkpointId'>): string {
+export function notificationKey(event: Pick<NotifyEvent, 'event' | 'kind' | 'sessionId' | 'checkpointId'>): string {
   if (event.checkpointId) return event.checkpointId;
-  if (event.event !== 'summary' && event.sessionId) return `failed:${event.sessionId}`;
+  if (event.event !== 'summary' && event.sessionId) return event.kind === 'follow-up' ? `follow-up:${event.sessionId}` : `failed:${event.sessionId}`;
   return SUMMARY_KEY;
 }
 
@@ -61,23 +71,27 @@ export function notificationKey(event: Pick<NotifyEvent, 'event' | 'sessionId' |
 export function planNotification(event: NotifyEvent, options: PlanOptions): NotificationPlan {
   const key = notificationKey(event);
   if (event.event === 'withdraw') return { withdraw: key };
-  const base = { key, title: event.title, body: event.body, ...(options.icon ? { icon: options.icon } : {}) };
+  // The core decides the sound (approvals and reminders, while the setting is on); nothing here adds one.
+  const base = { key, title: event.title, body: event.body, silent: !event.sound, ...(options.icon ? { icon: options.icon } : {}) };
   if (event.event === 'summary') {
-    return { ...base, actions: [], silent: false, urgency: 'normal', openSessionId: null };
+    return { ...base, actions: [], urgency: 'normal', openSessionId: null };
   }
   if (event.checkpointId && event.sessionId) {
+    // An approval or its reminder. Without actions (Linux) a click opens the session, whose row
+    // menu has "Remind me in 1 h" too.
     const withActions = supportsActions(options.platform);
     return {
       ...base,
       actions: withActions ? APPROVE_ACTIONS.map((a) => ({ ...a })) : [],
-      silent: false,
       urgency: 'normal',
       openSessionId: event.sessionId,
       ...(withActions ? { approve: { sessionId: event.sessionId, checkpointId: event.checkpointId } } : {}),
+      ...(event.kind === 'reminder' ? { replaces: true } : {}),
     };
   }
-  // A failure blocks nobody (an approval does), so it is shown without sound and at low urgency.
-  return { ...base, actions: [], silent: true, urgency: 'low', openSessionId: event.sessionId };
+  // A failure blocks nobody (an approval does), so it is shown at low urgency; a follow-up is news
+  // the person asked for by approving, at normal urgency.
+  return { ...base, actions: [], urgency: event.kind === 'follow-up' ? 'normal' : 'low', openSessionId: event.sessionId };
 }
 
 /**
@@ -95,7 +109,8 @@ export function planApprovalResult(original: ShowNotification, reply: CommandRep
     title: clip(title, TITLE_MAX),
     body: clip(body, BODY_MAX),
     actions: [],
-    silent: reply.ok,
+    // Only approvals and reminders ring (issue 13); the answer to a pressed button is read, not heard.
+    silent: true,
     urgency: 'normal',
     ...(original.icon ? { icon: original.icon } : {}),
     openSessionId: original.openSessionId,

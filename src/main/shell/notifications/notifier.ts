@@ -1,7 +1,15 @@
 import type { App, NotificationConstructorOptions } from 'electron';
 import type { CommandReply } from '../../core/commands/command-client';
 import type { NotifyEvent } from '../../core/notify/policy';
-import { ACTION_APPROVE, ACTION_OPEN, planApprovalResult, planNotification, type ShowNotification } from './notification-map';
+import {
+  ACTION_APPROVE,
+  ACTION_OPEN,
+  ACTION_REMIND,
+  planApprovalResult,
+  planNotification,
+  REMIND_LATER_MINUTES,
+  type ShowNotification,
+} from './notification-map';
 
 /** The part of Electron's Notification the notifier uses; tests pass a fake class. */
 export interface NotificationHandle {
@@ -24,6 +32,8 @@ export interface NotifierDeps {
   openSession: (sessionId: string | null) => void;
   /** companion.commands.run({ action: 'approve', sessionId, checkpointId }). */
   approve: (sessionId: string, checkpointId: string) => Promise<CommandReply>;
+  /** companion.remindLater(sessionId, minutes), through the core; a refusal is logged. */
+  remindLater?: (sessionId: string, minutes: number) => void | Promise<unknown>;
   /** Gets notification texts and keys only, never a token. */
   log?: (message: string) => void;
   /** How many shown notifications are kept referenced; see `kept`. */
@@ -68,6 +78,8 @@ export class Notifier {
   }
 
   show(plan: ShowNotification): void {
+    // A reminder stands in for its checkpoint's earlier banner: one banner per decision on screen.
+    if (plan.replaces) this.withdraw(plan.key);
     const notification = new this.deps.Notification(toOptions(plan));
     let acted = false;
     notification.on('click', () => {
@@ -81,7 +93,8 @@ export class Notifier {
       this.forget(notification);
       const index = details?.actionIndex ?? legacyIndex;
       if (index === ACTION_APPROVE && plan.approve) void this.approve(plan);
-      else if (index === ACTION_OPEN || index === ACTION_APPROVE) this.deps.openSession(plan.openSessionId);
+      else if (index === ACTION_REMIND && plan.approve) void this.remindLater(plan.approve.sessionId);
+      else if (index === ACTION_OPEN || index === ACTION_APPROVE || index === ACTION_REMIND) this.deps.openSession(plan.openSessionId);
     });
     notification.on('close', (details) => {
       if (details?.reason !== 'timedOut') this.forget(notification);
@@ -119,6 +132,16 @@ export class Notifier {
       reply = { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
     }
     this.show(planApprovalResult(plan, reply));
+  }
+
+  private async remindLater(sessionId: string): Promise<void> {
+    // Without a way to the core (an older caller), the session is opened: its row menu reminds.
+    if (!this.deps.remindLater) return this.deps.openSession(sessionId);
+    try {
+      await this.deps.remindLater(sessionId, REMIND_LATER_MINUTES);
+    } catch (error) {
+      this.deps.log?.(`"Remind me in 1 h" for ${sessionId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private forget(notification: NotificationHandle): void {

@@ -2,8 +2,17 @@ import { useState } from 'react';
 import type { NotifySettings } from '../../../../shared/notify-settings';
 import { useNow } from '../../state/useNow';
 import { CLOCK_TIME, snoozeLabel } from './clock';
+import { MutedFlows } from './MutedFlows';
 
 const DEFAULT_QUIET = { start: '22:00', end: '07:00' };
+const NEVER = 'never';
+/** The reminder choices offered; a value set elsewhere (the API takes any minute count) is shown as well. */
+const REMINDER_MINUTES = [15, 30, 60, 120];
+
+function minutesLabel(m: number): string {
+  if (m % 60 !== 0) return `${m} min`;
+  return m === 60 ? '1 hour' : `${m / 60} hours`;
+}
 
 interface Props {
   settings: NotifySettings;
@@ -17,6 +26,10 @@ export function NotificationSection({ settings, error, onChange }: Props) {
   const [hours, setHours] = useState(settings.quietHours ?? DEFAULT_QUIET);
   const quiet = settings.quietHours;
   const shown = quiet ?? hours;
+
+  const reminderChoices = settings.reminderMinutes === null || REMINDER_MINUTES.includes(settings.reminderMinutes)
+    ? REMINDER_MINUTES
+    : [...REMINDER_MINUTES, settings.reminderMinutes].sort((a, b) => a - b);
 
   const setTime = (which: 'start' | 'end', value: string) => {
     const next = { ...shown, [which]: value };
@@ -47,6 +60,34 @@ export function NotificationSection({ settings, error, onChange }: Props) {
         <input type="checkbox" checked={settings.failures} onChange={(e) => onChange({ failures: e.currentTarget.checked })} />
         Also notify when a session fails
       </label>
+      <label className="settings-choice">
+        <input type="checkbox" checked={settings.followUps} onChange={(e) => onChange({ followUps: e.currentTarget.checked })} aria-describedby="settings-follow-up-hint" />
+        Follow up on runs I approve
+      </label>
+      <p id="settings-follow-up-hint" className="settings-hint settings-indent">
+        One notification when the run finishes or fails.
+      </p>
+      <div className="settings-group">
+        <label className="settings-field-inline">
+          Remind me of a waiting approval after
+          <select
+            className="settings-input"
+            value={settings.reminderMinutes === null ? NEVER : String(settings.reminderMinutes)}
+            onChange={(e) => onChange({ reminderMinutes: e.currentTarget.value === NEVER ? null : Number(e.currentTarget.value) })}
+          >
+            {reminderChoices.map((m) => (
+              <option key={m} value={String(m)}>
+                {minutesLabel(m)}
+              </option>
+            ))}
+            <option value={NEVER}>Never</option>
+          </select>
+        </label>
+      </div>
+      <label className="settings-choice">
+        <input type="checkbox" checked={settings.sound} onChange={(e) => onChange({ sound: e.currentTarget.checked })} />
+        Play a sound for approvals and reminders
+      </label>
       <div className="settings-group">
         <label className="settings-choice">
           <input type="checkbox" checked={quiet !== null} onChange={(e) => onChange({ quietHours: e.currentTarget.checked ? hours : null })} aria-describedby="settings-quiet-hint" />
@@ -74,6 +115,7 @@ export function NotificationSection({ settings, error, onChange }: Props) {
           </button>
         </div>
       )}
+      <MutedFlows flows={settings.mutedFlows} onChange={onChange} />
     </section>
   );
 }
