@@ -98,7 +98,14 @@ test('a first start with no backend runs on demo data, in the tray, and approves
   expect(needing).toBeGreaterThan(0);
   await expect(page.locator('.approvals')).toHaveText(`${needing} ${needing === 1 ? 'needs' : 'need'} you`);
   expect(await tooltip(app)).toContain(`— ${needing} ${needing === 1 ? 'needs' : 'need'} you,`);
-  const row = page.getByRole('list', { name: /^Needs you/ }).getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Approve/ }) }).first();
+  // A new API method through the sandboxed preload and the core's MessagePort: a reminder in 1 h.
+  const waitingRows = page.getByRole('list', { name: /^Needs you/ }).getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Approve/ }) });
+  await waitingRows.last().getByRole('button', { name: /^More actions/ }).click();
+  // Placed, then shown: a click while it is still hidden would scroll the list, which closes it.
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.getByRole('menuitem', { name: /^Remind me in 1 h/ }).click();
+  await expect(waitingRows.last().getByText('Reminder set: this checkpoint notifies you again in 1 h')).toBeVisible();
+  const row = waitingRows.first();
   const approve = row.getByRole('button', { name: /^Approve/ });
   await expect(approve).toBeVisible();
   const title = (await row.getByRole('button', { name: /^Open / }).first().textContent())!;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { Session } from '../../../shared/protocol';
 import { ACTION_DOING, applicableActions, type SessionAction } from '../../../shared/sessions';
@@ -109,20 +109,25 @@ function MenuList({ id, labelledBy, anchor, items, busy, onChoose, onClose }: Me
   const latestClose = useRef(onClose);
   latestClose.current = onClose;
 
-  useLayoutEffect(() => {
+  /** Beside its button: below it, or above when it would run off the bottom (the popover is short). */
+  const placeBy = useCallback(() => {
     const at = anchor.getBoundingClientRect();
     const viewH = document.documentElement.clientHeight;
     const height = popup.current?.offsetHeight ?? 0;
     const below = at.bottom + GAP_PX;
-    // Above the button when it would run off the bottom of the window (the popover is short).
     const top = below + height > viewH - GAP_PX && at.top - GAP_PX - height >= GAP_PX ? at.top - GAP_PX - height : below;
     setPlace({ top, right: Math.max(GAP_PX, document.documentElement.clientWidth - at.right) });
+    return at.bottom > 0 && at.top < viewH;
   }, [anchor]);
+
+  useLayoutEffect(() => void placeBy(), [placeBy]);
 
   const placed = place !== null;
   useEffect(() => {
     // Once placed: a hidden element takes no focus. The first item, as the menu button pattern has it.
-    if (placed) popup.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    // preventScroll: the popup is fixed inside the scrolling <main>, and a focus that scrolled it
+    // would close the menu (it closes on scroll, since it no longer sits by its button).
+    if (placed) popup.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
   }, [placed]);
 
   useEffect(() => {
@@ -132,20 +137,25 @@ function MenuList({ id, labelledBy, anchor, items, busy, onChoose, onClose }: Me
       latestClose.current(false);
     };
     const gone = () => latestClose.current(false);
+    // A scroll moves the menu with its button (rows laid out late shift the list under it); it
+    // closes once the button has left the window.
+    const follow = () => {
+      if (!placeBy()) gone();
+    };
     document.addEventListener('pointerdown', away, true);
-    window.addEventListener('scroll', away, true);
+    window.addEventListener('scroll', follow, true);
     window.addEventListener('resize', gone);
     return () => {
       document.removeEventListener('pointerdown', away, true);
-      window.removeEventListener('scroll', away, true);
+      window.removeEventListener('scroll', follow, true);
       window.removeEventListener('resize', gone);
     };
-  }, [anchor]);
+  }, [anchor, placeBy]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const all = [...(popup.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = all.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => all[(to + all.length) % all.length]?.focus();
+    const move = (to: number) => all[(to + all.length) % all.length]?.focus({ preventScroll: true });
     let handled = true;
     if (e.key === 'ArrowDown') move(at + 1);
     else if (e.key === 'ArrowUp') move(at < 0 ? -1 : at - 1);
