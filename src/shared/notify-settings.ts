@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** "Remind me in 1 h", from a row's menu or a notification: one more alert this many minutes on. */
+export const REMIND_LATER_MINUTES = 60;
+export const REMIND_LATER_LABEL = 'Remind me in 1 h';
+
 /** "HH:MM", 24-hour local time. */
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 

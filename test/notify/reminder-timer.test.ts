@@ -22,6 +22,15 @@ function fakeTimers() {
 }
 
 describe('ReminderTimer', () => {
+  it('after a failed wake waits the given floor for reminders still overdue, instead of spinning', () => {
+    const { timers, pending } = fakeTimers();
+    const timer = new ReminderTimer({ now: () => 100_000, nextDueAt: () => 5_000, wake: () => undefined, timers });
+    timer.arm(60_000);
+    expect([...pending.values()].map((t) => t.ms)).toEqual([60_000]);
+    timer.arm();
+    expect([...pending.values()].map((t) => t.ms)).toEqual([0]);
+  });
+
   it('keeps one timer, for the soonest due, re-armed in place', () => {
     const { timers, pending } = fakeTimers();
     const now = 1_000;

@@ -103,12 +103,11 @@ describe('decideReminders', () => {
     }
   });
 
-  it('drops, never defers, one due while snoozed or in quiet hours, and one of a muted flow', () => {
+  it('drops, never defers, one due while snoozed or in quiet hours, and an automatic one of a muted flow', () => {
     const due: Array<[ScheduledReminder, Session]> = [[auto('cp_1', 'fr_1', NOW - HOUR), s1], [later('cp_1', 'fr_1', NOW), s1]];
     const cases: Array<Parameters<typeof decide>[1]> = [
       { settings: { snoozedUntil: NOW + 1 } },
       { settings: { quietHours: { start: '22:00', end: '07:00' } }, minute: 23 * 60 },
-      { settings: { mutedFlows: [{ id: 'fl_1', name: 'Dependency upgrade' }] } },
     ];
     for (const opts of cases) {
       const d = decide(due, opts);
@@ -116,6 +115,13 @@ describe('decideReminders', () => {
       expect(d.shown).toEqual([]);
       expect(d.done).toEqual([{ checkpointId: 'cp_1', kind: 'auto' }, { checkpointId: 'cp_1', kind: 'later' }]);
     }
+  });
+
+  it('mutes the automatic reminder of a muted flow, not the one the person asked for', () => {
+    const muted = { settings: { mutedFlows: [{ id: 'fl_1', name: 'Dependency upgrade' }] } };
+    const auto1 = decide([[auto('cp_1', 'fr_1', NOW - HOUR), s1]], muted);
+    expect([auto1.events, auto1.done]).toEqual([[], [{ checkpointId: 'cp_1', kind: 'auto' }]]);
+    expect(decide([[later('cp_1', 'fr_1', NOW), s1]], muted).events.map((e) => e.checkpointId)).toEqual(['cp_1']);
   });
 
   it("auto follows the scope as it is now; 'Remind me later' was asked for, so it does not", () => {

@@ -133,7 +133,7 @@ describe('the core service (the utility process without the process)', () => {
     await core.waitFor('ready');
     core.send({ t: 'remindLater', params: { sessionId: 'fr_missing', minutes: 60 } });
     const log = await core.waitFor('log', (m) => m.message.includes('Remind me in 1 h'));
-    expect(log).toEqual({ t: 'log', level: 'warn', message: '"Remind me in 1 h" was not scheduled: session fr_missing is not known here; nothing was scheduled' });
+    expect(log).toEqual({ t: 'log', level: 'warn', message: '"Remind me in 1 h" from a notification was not scheduled for session fr_missing' });
   });
 
   it('drops a message that fails its schema, and on stop closes the database cleanly before exiting', async () => {

@@ -64,3 +64,8 @@ export function needsYou(input: NeedsYouInput): NeedsYouItem[] {
     ...failures.map((session) => ({ session, reason: 'failed' as const, waitedMs: Math.max(0, now - Date.parse(session.updatedAt)) })),
   ];
 }
+
+/** "1 needs you", "3 need you": the tray's tooltip and the popover's header say it alike. */
+export function needsYouWords(count: number): string {
+  return `${count} ${count === 1 ? 'needs' : 'need'} you`;
+}

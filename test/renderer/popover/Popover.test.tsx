@@ -1,6 +1,7 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../src/renderer/src/api/api-context';
+import { resetPopoverShowing } from '../../../src/renderer/src/state/usePopoverOpened';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
 import { Popover } from '../../../src/renderer/src/views/popover/Popover';
 import { POPOVER_PAGE } from '../../../src/renderer/src/views/popover/PopoverSection';
@@ -22,6 +23,7 @@ const titlesIn = (name: string) => within(list(name)).getAllByRole('button', { n
 
 describe('Popover', () => {
   beforeEach(() => {
+    resetPopoverShowing();
     // Only the clock and useNow's interval are fake, so Testing Library's own waits still run.
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
   });
@@ -180,6 +182,21 @@ describe('Popover', () => {
     expect(within(list('Needs you')).getByText('waiting 40 min')).toBeTruthy();
     // The core is told the popover was opened, which is where the next open's failures start.
     expect(api.calls.filter((c) => c.method === 'popoverOpened')).toHaveLength(1);
+  });
+
+  it('tells the core once per showing of its window, not when a view inside it comes back', () => {
+    const opened = (api: FakeApi) => api.calls.filter((c) => c.method === 'popoverOpened').length;
+    const api = renderPopover([]);
+    cleanup();
+    render(<ApiProvider api={api}><Popover /></ApiProvider>);
+    expect(opened(api)).toBe(1);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get');
+    visibility.mockReturnValue('hidden');
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    visibility.mockReturnValue('visible');
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(opened(api)).toBe(2);
+    visibility.mockRestore();
   });
 
   it('has an empty state for each section', () => {

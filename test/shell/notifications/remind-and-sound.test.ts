@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { NotificationConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { NotifyEvent } from '../../../src/main/core/notify';
-import { ACTION_REMIND, notificationKey, planNotification, REMIND_LATER_MINUTES, type ShowNotification } from '../../../src/main/shell/notifications/notification-map';
+import { ACTION_REMIND, notificationKey, planNotification, type ShowNotification } from '../../../src/main/shell/notifications/notification-map';
+import { REMIND_LATER_MINUTES } from '../../../src/shared/notify-settings';
 import { Notifier, type NotifierDeps } from '../../../src/main/shell/notifications/notifier';
 import { approval, failure, followUp, reminder, summary, withdraw } from './events';
 

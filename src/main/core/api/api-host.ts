@@ -72,7 +72,16 @@ export class ApiHost extends EventEmitter<HostEvents> {
   ) {
     super();
     this.setMaxListeners(100);
-    this.popoverOpens = new PopoverOpens(companion.cache);
+    this.popoverOpens = new PopoverOpens(companion.cache, (save) =>
+      companion.sync.queue.pushTask(() => {
+        // A task runs inside the write queue's turn: a failure is told, never thrown out of it.
+        try {
+          save();
+        } catch (err) {
+          options.onError?.(new Error(`the popover's open could not be recorded: ${(err as Error).message}`));
+        }
+      }),
+    );
     this.views = new LiveQueries(
       { cache: companion.cache, now: () => companion.sync.now(), userId: () => companion.userId, previousPopoverOpen: () => this.popoverOpens.previous() },
       { ...options.views, onError: options.onError },

@@ -128,6 +128,11 @@ export class Cache {
     return this.read(() => this.queries.countByKind(q, now));
   }
 
+  /** Every session at a pending checkpoint (up to NEEDS_YOU_READ_CAP), longest wait first. */
+  waitingSessions(): Session[] {
+    return this.read(() => this.needsYou.waitingSessions());
+  }
+
   /** What "Needs you" is chosen from: every pending checkpoint, and the person's failures since `since`. */
   needsYouCandidates(userId: string | null, since: number): NeedsYouCandidates {
     return this.read(() => this.needsYou.read(userId, since));

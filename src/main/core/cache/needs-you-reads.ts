@@ -33,10 +33,14 @@ export class NeedsYouReads {
   }
 
   read(userId: string | null, since: number): NeedsYouCandidates {
-    const parse = (rows: Array<{ json: string }>) => rows.map((r) => fromJson(r.json));
     return {
-      waiting: parse(this.waiting.all(NEEDS_YOU_READ_CAP)),
-      failed: userId === null ? [] : parse(this.failed.all(userId, since, NEEDS_YOU_READ_CAP)),
+      waiting: this.waitingSessions(),
+      failed: userId === null ? [] : this.failed.all(userId, since, NEEDS_YOU_READ_CAP).map((r) => fromJson(r.json)),
     };
+  }
+
+  /** Every session at a pending checkpoint, up to the cap, longest wait first. */
+  waitingSessions(): Session[] {
+    return this.waiting.all(NEEDS_YOU_READ_CAP).map((r) => fromJson(r.json));
   }
 }

@@ -7,6 +7,9 @@ import type { NotifyEvent } from './policy';
 import { ReminderTimer, type Timers } from './reminder-timer';
 import { autoDueThrough, decideReminders, nextReminderAt, planRemindLater } from './reminders';
 
+/** A wake whose write failed (a full disk, a lock) tries again this much later, not at once. */
+export const RETRY_AFTER_FAILURE_MS = 60_000;
+
 export interface LaterAlertsDeps {
   cache: Cache;
   /** Epoch ms, server-corrected (sync.now()): checkpoints and runs carry the server's times. */
@@ -143,7 +146,7 @@ export class LaterAlerts {
 
   /** The timer's wake: every reminder due now, decided together. */
   private remind(): void {
-    this.guard('reminders could not be sent', () => {
+    const sent = this.guard('reminders could not be sent', () => {
       const { cache } = this.deps;
       const now = this.deps.now();
       const settings = this.deps.settings();
@@ -161,15 +164,17 @@ export class LaterAlerts {
       if (decision.shown.length) cache.remember(decision.shown.map((c) => ({ ...c, as: 'shown' as const })));
       for (const event of decision.events) this.deps.emit(event);
     });
-    this.timer.arm();
+    this.timer.arm(sent ? 0 : RETRY_AFTER_FAILURE_MS);
   }
 
   /** Runs from timers, the write queue and command replies: a failure is told, never thrown. */
-  private guard(what: string, run: () => void): void {
+  private guard(what: string, run: () => void): boolean {
     try {
       run();
+      return true;
     } catch (err) {
       this.deps.logger.warn(`${what}: ${(err as Error).message}`);
+      return false;
     }
   }
 }

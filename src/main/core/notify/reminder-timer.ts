@@ -38,13 +38,16 @@ export class ReminderTimer {
     return this.deps.timers ?? systemTimers;
   }
 
-  /** (Re)computes the next wake; call after anything that may change the schedule. */
-  arm(): void {
+  /**
+   * (Re)computes the next wake; call after anything that may change the schedule. `minDelayMs`
+   * after a wake that failed: its reminders are still due, and waking at once would spin.
+   */
+  arm(minDelayMs = 0): void {
     this.disarm();
     if (this.stopped) return;
     const due = this.deps.nextDueAt();
     if (due === null) return;
-    const ms = Math.min(MAX_SLEEP_MS, Math.max(0, due - this.deps.now()));
+    const ms = Math.min(MAX_SLEEP_MS, Math.max(minDelayMs, due - this.deps.now()));
     this.handle = this.timers.set(() => {
       this.handle = null;
       this.deps.wake();

@@ -100,9 +100,10 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
     if (due === null || due > now) continue;
     done.push({ checkpointId: reminder.checkpointId, kind: reminder.kind });
     const checkpoint = session?.checkpoint;
-    if (!session || !checkpoint || checkpoint.id !== reminder.checkpointId || quiet || isMuted(session, settings)) continue;
+    if (!session || !checkpoint || checkpoint.id !== reminder.checkpointId || quiet) continue;
+    // "Remind me in 1 h" was asked for this one checkpoint: neither the scope nor a mute stops it.
     const inScope = settings.scope === 'all' || session.owner.id === input.userId;
-    if (reminder.kind === 'auto' && !inScope) continue;
+    if (reminder.kind === 'auto' && (!inScope || isMuted(session, settings))) continue;
     firing.set(checkpoint.id, { session, checkpoint });
   }
   const items = [...firing.values()].sort(byLongestWait);

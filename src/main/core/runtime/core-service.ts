@@ -126,7 +126,8 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
         companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...message.patch });
         return;
       case 'remindLater':
-        host.call('remindLater', message.params).catch((error: Error) => logger.warn(`"Remind me in 1 h" was not scheduled: ${error.message}`));
+        // The reason names the session by its title: the log gets its id only.
+        host.call('remindLater', message.params).catch(() => logger.warn(`"Remind me in 1 h" from a notification was not scheduled for session ${message.params.sessionId}`));
         return;
       case 'command': {
         const { id } = message;

@@ -123,7 +123,7 @@ export class TranscriptSync {
       ...[...this.opened].map((id) => this.cache.getSession(id)).filter((s) => s !== null),
       // Every checkpoint, from its own index: the person's own may be older than their newest
       // `limit` active sessions, and still come right after what is open.
-      ...this.cache.needsYouCandidates(null, ctx.now).waiting,
+      ...this.cache.waitingSessions(),
       ...(ctx.userId ? this.cache.query({ view: 'active', ownerId: ctx.userId, limit }, ctx.now) : []),
       ...this.cache.query({ view: 'active', limit }, ctx.now),
       ...this.cache.query({ view: 'recent', limit }, ctx.now),

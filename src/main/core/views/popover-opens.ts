@@ -15,7 +15,14 @@ interface Opens {
 export class PopoverOpens {
   private opens: Opens | null = null;
 
-  constructor(private readonly cache: Cache) {}
+  /**
+   * `write` runs the cache write: the core passes its write queue's, so the record never lands
+   * inside a snapshot's open transaction (and is never rolled back with it).
+   */
+  constructor(
+    private readonly cache: Cache,
+    private readonly write: (save: () => void) => void = (save) => save(),
+  ) {}
 
   /** The open before the latest one (ms), or null if the popover was opened once or never. */
   previous(): number | null {
@@ -24,8 +31,8 @@ export class PopoverOpens {
 
   opened(now: number): void {
     const { last } = this.read();
-    this.opens = { last: now, previous: last };
-    this.cache.setMeta(KEY, JSON.stringify(this.opens));
+    const opens = (this.opens = { last: now, previous: last });
+    this.write(() => this.cache.setMeta(KEY, JSON.stringify(opens)));
   }
 
   private read(): Opens {

@@ -1,3 +1,4 @@
+import { REMIND_LATER_LABEL } from '../../../shared/notify-settings';
 import type { CommandReply } from '../../core/commands/command-client';
 import type { NotifyEvent } from '../../core/notify/policy';
 import { BODY_MAX, clip, TITLE_MAX } from '../../core/notify/text';
@@ -11,13 +12,11 @@ export interface NotificationButton {
 export const ACTION_APPROVE = 0;
 export const ACTION_OPEN = 1;
 export const ACTION_REMIND = 2;
-/** "Remind me in 1 h": what the button asks of companion.remindLater. */
-export const REMIND_LATER_MINUTES = 60;
 // macOS shows the first as a button and the rest under "Options"; Windows shows all three.
 const APPROVE_ACTIONS: NotificationButton[] = [
   { type: 'button', text: 'Approve' },
   { type: 'button', text: 'Open' },
-  { type: 'button', text: 'Remind me in 1 h' },
+  { type: 'button', text: REMIND_LATER_LABEL },
 ];
 
 export const SUMMARY_KEY = 'summary';

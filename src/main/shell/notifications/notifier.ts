@@ -1,3 +1,4 @@
+import { REMIND_LATER_MINUTES } from '../../../shared/notify-settings';
 import type { App, NotificationConstructorOptions } from 'electron';
 import type { CommandReply } from '../../core/commands/command-client';
 import type { NotifyEvent } from '../../core/notify/policy';
@@ -7,7 +8,6 @@ import {
   ACTION_REMIND,
   planApprovalResult,
   planNotification,
-  REMIND_LATER_MINUTES,
   type ShowNotification,
 } from './notification-map';
 

@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../../../shared/connection-state';
 import { clockTime } from '../../../shared/format';
+import { needsYouWords } from '../../../shared/sessions';
 
 /** What the tray icon says at a glance; the order is the precedence, most urgent first. */
 export const TRAY_STATES = ['signin', 'offline', 'approvals', 'busy', 'idle'] as const;
@@ -47,13 +48,9 @@ export function trayIconBase(state: TrayState): string {
   return state;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function countWords(input: TrayInput): string {
   const parts: string[] = [];
-  if (input.needsYou > 0) parts.push(plural(input.needsYou, 'needs you', 'need you'));
+  if (input.needsYou > 0) parts.push(needsYouWords(input.needsYou));
   if (input.active > 0) parts.push(`${input.active} active`);
   return parts.length > 0 ? parts.join(', ') : 'nothing running';
 }

@@ -1,8 +1,7 @@
+import { REMIND_LATER_LABEL } from '../../../shared/notify-settings';
 import type { Session } from '../../../shared/protocol';
 import { actionLabel, applicableActions, type SessionAction } from '../../../shared/sessions';
 
-/** "Remind me in 1 h": the checkpoint notifies again this many minutes from now, once. */
-export const REMIND_MINUTES = 60;
 
 export type RowMenuItemId = SessionAction | 'remind' | 'mute';
 
@@ -33,7 +32,7 @@ export const ACTION_KEYS: Record<SessionAction, { shortcut: string; keys: string
  */
 export function rowMenuItems(session: Session): RowMenuItem[] {
   const items: RowMenuItem[] = applicableActions(session).map((action) => ({ id: action, label: actionLabel(action, session.kind), ...ACTION_KEYS[action], command: true }));
-  if (session.checkpoint) items.push({ id: 'remind', label: 'Remind me in 1 h', command: false });
+  if (session.checkpoint) items.push({ id: 'remind', label: REMIND_LATER_LABEL, command: false });
   if (session.kind === 'flow_run' && session.flow.flowId) {
     items.push({ id: 'mute', label: 'Mute this flow', detail: session.flow.flowName ?? session.flow.flowId, command: false });
   }

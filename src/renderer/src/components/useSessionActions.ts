@@ -4,7 +4,8 @@ import { ACTION_FAILED, ACTION_SENT, type SessionAction } from '../../../shared/
 import { useApi } from '../api/api-context';
 import { useStatusStore } from '../state/useStatusStore';
 import { actionBlockedReason, errorWords, refusalWords } from './actionWords';
-import { REMIND_MINUTES, type RowMenuItemId } from './rowMenuItems';
+import { REMIND_LATER_MINUTES } from '../../../shared/notify-settings';
+import type { RowMenuItemId } from './rowMenuItems';
 
 /** How long a note that needs no answer stays ("Sent — waiting…" when the stream is slow, "Muted…"). */
 export const NOTE_MS = 5_000;
@@ -111,7 +112,7 @@ export function useSessionActions(session: Session): SessionActions {
     void attempt(
       'remind',
       async () => {
-        await api.call('remindLater', { sessionId: latest.current.id, minutes: REMIND_MINUTES });
+        await api.call('remindLater', { sessionId: latest.current.id, minutes: REMIND_LATER_MINUTES });
         return { tone: 'status', text: 'Reminder set: this checkpoint notifies you again in 1 h' };
       },
       "Couldn't set a reminder",

@@ -1,11 +1,9 @@
+import { needsYouWords } from '../../../../shared/sessions';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { useStatusStore } from '../../state/useStatusStore';
 
-/** The same words as the tray's tooltip (shell/tray/tray-state.ts), for the same count. */
-export function needsYouWords(count: number): string {
-  if (count === 0) return 'All clear';
-  return `${count} ${count === 1 ? 'needs' : 'need'} you`;
-}
+/** The tray's words for the same count (shared needsYouWords); nothing waiting is "All clear". */
+export const headerWords = (count: number): string => (count === 0 ? 'All clear' : needsYouWords(count));
 
 /**
  * The name, whether the data is real, how fresh it is, and how much needs the person: the whole
@@ -24,7 +22,7 @@ export function PopoverHeader({ needsYou }: { needsYou: number | null }) {
         <ConnectionStatus />
         {needsYou !== null && (
           <span role="status" className={needsYou > 0 ? 'approvals approvals-waiting' : 'approvals'}>
-            {needsYouWords(needsYou)}
+            {headerWords(needsYou)}
           </span>
         )}
       </div>
