@@ -23,7 +23,7 @@ async function syncedCache(options: Parameters<typeof startBackend>[0] = {}) {
   return { backend, url, data };
 }
 
-const SUMMARY_FIELDS = ['id', 'kind', 'title', 'status', 'category', 'active', 'progress', 'owner', 'ownerId', 'updatedAt', 'error', 'checkpointId'];
+const SUMMARY_FIELDS = ['id', 'kind', 'title', 'status', 'category', 'active', 'progress', 'owner', 'ownerId', 'updatedAt', 'error', 'checkpointId', 'profile'];
 
 describe('parrot-tray sync, sessions, transcript', () => {
   it('sync --once catches up, then sessions lists the cache offline, active first, with exactly the documented fields', async () => {

@@ -4,6 +4,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   untilSignal: () => Promise<void>;
+  /** Asks a yes/no question on the terminal; null when there is no terminal to ask on. */
+  confirm?: (question: string) => Promise<boolean | null>;
 }
 
 export interface Command {

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { runCli } from './main';
 
 const io = {
@@ -9,6 +10,16 @@ const io = {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     }),
+  async confirm(question: string): Promise<boolean | null> {
+    // A pipe or a script has nobody to answer: the caller refuses rather than guess.
+    if (!process.stdin.isTTY || !process.stderr.isTTY) return null;
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    } finally {
+      rl.close();
+    }
+  },
 };
 
 runCli(process.argv.slice(2), io).then((code) => {

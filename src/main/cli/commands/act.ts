@@ -6,7 +6,8 @@ import type { CommandRequest } from '../../core/commands/command-client';
 import { Companion } from '../../core/companion';
 import { silentLogger } from '../../core/log';
 import { CliError, intFlag, parse, UsageError } from '../args';
-import { BACKEND_OPTIONS, BACKEND_USAGE, backendFlags } from '../backend-flags';
+import { BACKEND_OPTIONS, BACKEND_USAGE } from '../backend-flags';
+import { oneBackend, PROFILE_OPTION, PROFILE_USAGE } from '../profile-flags';
 import type { Command, CliIo } from '../command';
 import { ExitCode } from '../exit-codes';
 import { openOrExplain } from '../open-cache';
@@ -37,7 +38,7 @@ export interface ActionSpec {
   accepted: (session: Session, fields: Fields) => string;
 }
 
-const COMMON_OPTIONS = { ...BACKEND_OPTIONS, data: { type: 'string' }, timeout: { type: 'string' } } as const;
+const COMMON_OPTIONS = { ...BACKEND_OPTIONS, ...PROFILE_OPTION, data: { type: 'string' }, timeout: { type: 'string' } } as const;
 
 export function actionCommand(spec: ActionSpec): Command {
   return {
@@ -49,6 +50,7 @@ ${spec.describe}
 
 Options:
 ${BACKEND_USAGE}
+${PROFILE_USAGE}
 ${spec.optionsUsage ? `${spec.optionsUsage}\n` : ''}  --data DIR          use (and update) this cache instead of a throwaway one
   --timeout S         give up after S seconds (default 30)
   -h, --help          show this help
@@ -61,11 +63,12 @@ Exit codes: 0 ${spec.done}, 1 conflict / not found / refused, 2 usage, 3 sign-in
         return 0;
       }
       if (positionals.length !== 1) throw new UsageError('give exactly one session ID');
-      const { url, token } = backendFlags(values, io.env);
+      // A profile's command goes to that profile's backend only, through its own cache.
+      const { url, token, profile, dataDir } = oneBackend(values, values.data, io.env);
       const timeoutS = intFlag('timeout', values.timeout, 30, 1, 3600);
-      const scratch = values.data ? null : mkdtempSync(join(tmpdir(), 'parrot-tray-'));
+      const scratch = profile || values.data ? null : mkdtempSync(join(tmpdir(), 'parrot-tray-'));
       try {
-        return await act(io, spec, { sessionId: positionals[0]!, url, token, dataDir: values.data ?? scratch!, timeoutS, values: values as Values });
+        return await act(io, spec, { sessionId: positionals[0]!, url, token, dataDir: profile ? dataDir : (values.data ?? scratch!), timeoutS, values: values as Values });
       } finally {
         if (scratch) rmSync(scratch, { recursive: true, force: true });
       }

@@ -2,6 +2,7 @@ import type { TranscriptEntry } from '../../../shared/protocol';
 import { openCache } from '../../core/cache/cache';
 import { CliError, parse, UsageError } from '../args';
 import { dataFlag } from '../backend-flags';
+import { chosenProfiles, openProfiles, PROFILE_OPTION } from '../profile-flags';
 import type { Command } from '../command';
 import { openOrExplain } from '../open-cache';
 
@@ -16,16 +17,20 @@ by [REDACTED:<kind>] before the transcript was written to disk.
 Options:
   --data DIR          the cache directory
   --json              one JSON entry per line
+  --profile NAME      the cache of this profile of --data (see "parrot-tray profiles")
   -h, --help          show this help`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { data: { type: 'string' }, json: { type: 'boolean' } }, true);
+    const { values, positionals } = parse(args, { data: { type: 'string' }, json: { type: 'boolean' }, ...PROFILE_OPTION }, true);
     if (values.help) {
       io.out(this.usage);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('give exactly one session ID');
     const id = positionals[0]!;
-    const cache = openOrExplain(() => openCache(dataFlag(values), { readonly: true }), io);
+    const dataDir = dataFlag(values);
+    const store = values.profile === undefined ? null : openProfiles(dataDir);
+    const dir = store ? store.cacheDir(chosenProfiles(values, store)[0]!) : dataDir;
+    const cache = openOrExplain(() => openCache(dir, { readonly: true }), io);
     try {
       if (!cache.getSession(id)) throw new CliError(`no session ${id} in the cache`);
       const entries = cache.transcript(id, 0, Number.MAX_SAFE_INTEGER);
