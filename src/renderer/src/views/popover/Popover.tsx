@@ -10,7 +10,7 @@ import { usePopoverOpened } from '../../state/usePopoverOpened';
 import { useUiStore } from '../../state/useUiStore';
 import { PopoverHeader } from './PopoverHeader';
 import { ConnectionProblem, LoadingState } from './PopoverNotice';
-import { commandCenterQuery, POPOVER_PAGE, PopoverSection } from './PopoverSection';
+import { commandCenterQuery, firstPaintShares, POPOVER_PAGE, PopoverSection } from './PopoverSection';
 import '../../styles/popover.css';
 
 /**
@@ -29,6 +29,7 @@ export function Popover() {
   const more = (section: keyof typeof limits) => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
   // The keys move through the rows on screen, not those behind "Show more".
   const ids = useMemo(() => (view ? [...view.needsYou.rows, ...view.activeNow.rows, ...view.recent.rows].map((r) => r.session.id) : []), [view]);
+  const shares = firstPaintShares(view ? [view.needsYou.rows.length, view.activeNow.rows.length, view.recent.rows.length] : [0, 0, 0]);
   const keyboard = useListKeyboard({
     rows: useMemo(() => rowsOf(ids), [ids]),
     // The popover has no search box: "/" takes the person to the Sessions page, which focuses its own.
@@ -47,9 +48,9 @@ export function Popover() {
         <UnreadableNotice />
         {view ? (
           <>
-            <PopoverSection title="Needs you" section={view.needsYou} empty="Nothing needs you" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('needsYou')} fixed />
-            <PopoverSection title="Active Now" section={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('active')} />
-            <PopoverSection title="Recent" section={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('recent')} />
+            <PopoverSection title="Needs you" section={view.needsYou} empty="Nothing needs you" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('needsYou')} fixed firstPaint={shares[0]!} />
+            <PopoverSection title="Active Now" section={view.activeNow} empty="Nothing running right now" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('active')} firstPaint={shares[1]!} />
+            <PopoverSection title="Recent" section={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('recent')} firstPaint={shares[2]!} />
           </>
         ) : (
           <LoadingState />

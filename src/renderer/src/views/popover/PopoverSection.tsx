@@ -12,11 +12,21 @@ import { SessionRow } from '../../components/SessionRow';
 export const POPOVER_PAGE = 12;
 
 /**
- * Rows a section renders on its first paint: the popover shows about nine in all, and rendering a
- * whole page of both sections first (50 rows, over 100 ms in a cold page) kept any from showing.
- * The rest render right after, as a background render React can interrupt.
+ * Rows the popover renders on its first paint, all sections together, first come first served:
+ * it shows about seven, and rendering whole pages first (50 rows, over 100 ms in a cold page) kept
+ * any from showing. The rest render right after, as a background render React can interrupt.
  */
 export const FIRST_PAINT_ROWS = 8;
+
+/** Each section's share of the first paint, in the popover's order. */
+export function firstPaintShares(sizes: readonly number[], budget = FIRST_PAINT_ROWS): number[] {
+  let left = budget;
+  return sizes.map((n) => {
+    const share = Math.min(n, left);
+    left -= share;
+    return share;
+  });
+}
 
 /** The popover's one query: its sections' first rows (one page each, or more after "Show more"). */
 export const commandCenterQuery = (needsYou = POPOVER_PAGE, active = POPOVER_PAGE, recent = POPOVER_PAGE): Extract<ViewQuery, { view: 'commandCenter' }> => ({
@@ -40,24 +50,26 @@ export interface PopoverSectionProps {
    * them so five decisions fit the popover's first screen; the detail view shows a prompt whole.
    */
   fixed?: boolean;
+  /** Rows drawn on the first paint (firstPaintShares); all of them right after. */
+  firstPaint: number;
 }
 
 /** A heading with its count and the list it names. */
-export function PopoverSection({ title, section, empty, now, tabIndexFor, onShowMore, fixed = false }: PopoverSectionProps) {
+export function PopoverSection({ title, section, empty, now, tabIndexFor, onShowMore, fixed = false, firstPaint }: PopoverSectionProps) {
   const headingId = useId();
   const { rows, total } = section;
   // Only the first paint is cut short; every later answer renders whole, at once, so a row that
   // moves between sections keeps its focus.
   const [whole, setWhole] = useState(false);
   useEffect(() => startTransition(() => setWhole(true)), []);
-  const shown = whole ? rows : rows.slice(0, FIRST_PAINT_ROWS);
+  const shown = whole ? rows : rows.slice(0, firstPaint);
   const hidden = total - rows.length;
   return (
     <section className="popover-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-heading">
         {title} <span className="count">{total}</span>
       </h2>
-      {shown.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
         <ul className="rows" aria-labelledby={headingId}>
