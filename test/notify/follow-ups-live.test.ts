@@ -13,7 +13,8 @@ describe('follow-ups', () => {
     await until(() => expect(about(events, 'approval', run.id)).toHaveLength(1));
 
     expect(await companion.commands.run({ action: 'approve', sessionId: run.id, checkpointId: 'cp_train_1' })).toEqual({ ok: true });
-    expect(companion.cache.schedule((s) => s.followUpState(run.id))).toEqual({ settled: false, shown: false });
+    // Noted between the sync's writes, on the write queue's next turn.
+    await until(() => expect(companion.cache.schedule((s) => s.followUpState(run.id))).toEqual({ settled: false, shown: false }));
 
     // Decided further by someone else at a second checkpoint: the follow-up still waits for the end.
     advance(MINUTE);

@@ -49,7 +49,7 @@ describe('reminders', () => {
       // Reminders are off: nothing is due, so nothing waits.
       expect(timer.armed).toBe(false);
       expect(await host.call('remindLater', { sessionId: run.id, minutes: 60 })).toBeNull();
-      expect(timer.armed).toBe(true);
+      await until(() => expect(timer.armed).toBe(true));
       advance(59 * MINUTE);
       timer.fire();
       await settle();

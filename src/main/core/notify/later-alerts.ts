@@ -61,16 +61,21 @@ export class LaterAlerts {
     return this.timer.armed;
   }
 
-  /** The signed-in person's approval was accepted: follow the run up when it ends. */
+  /**
+   * The signed-in person's approval was accepted: follow the run up when it ends. The answer comes
+   * at any moment, so the write waits its turn between the sync's sliced writes, never inside one
+   * that a cut-short snapshot would roll back.
+   */
   noteApproval(sessionId: string, checkpointId: string): void {
-    this.guard('a follow-up could not be noted', () => {
-      const follow: PendingFollowUp = { sessionId, checkpointId, approvedAt: this.deps.now() };
+    const approvedAt = this.deps.now();
+    this.deps.runTask(() => this.guard('a follow-up could not be noted', () => {
+      const follow: PendingFollowUp = { sessionId, checkpointId, approvedAt };
       if (!this.deps.cache.schedule((s) => s.noteApproval(follow))) return;
       this.pending.set(sessionId, follow);
       // The run may have ended before the answer came back; then no later change will say so.
       const session = this.deps.cache.getSession(sessionId);
       if (session && runEnd(session)) this.followUp([{ sessionId, after: session }]);
-    });
+    }));
   }
 
   /** A committed batch: runs the person approved may have ended. */
@@ -104,11 +109,16 @@ export class LaterAlerts {
     this.timer.arm();
   }
 
-  /** "Remind me in `minutes`": throws, in words, when the session waits on nothing. */
+  /**
+   * "Remind me in `minutes`": throws, in words, when the session waits on nothing. The write then
+   * waits its turn between the sync's sliced writes, as noteApproval's does.
+   */
   remindLater(sessionId: string, minutes: number): void {
     const reminder = planRemindLater(this.deps.cache.getSession(sessionId), sessionId, minutes, this.deps.now());
-    this.deps.cache.schedule((s) => s.schedule([reminder]));
-    this.timer.arm();
+    this.deps.runTask(() => {
+      this.guard('"Remind me" could not be saved', () => this.deps.cache.schedule((s) => s.schedule([reminder])));
+      this.timer.arm();
+    });
   }
 
   /** reminderMinutes (or anything else) changed: the next due time may have moved. */
