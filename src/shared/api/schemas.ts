@@ -113,6 +113,11 @@ export const API_METHODS = {
    * this one, so a failure stays listed while the popover that first showed it is open.
    */
   popoverOpened: { params: z.object({}), result: z.null() },
+  /**
+   * "Mute this flow" and Settings' Unmute: one flow in or out of settings.mutedFlows, done in the
+   * core, so two windows muting at once cannot write over each other's list.
+   */
+  muteFlow: { params: z.object({ flow: z.object({ id: Id, name: z.string().max(500) }), muted: z.boolean() }), result: NotifySettings },
   /** "Remind me in 1 h": this session's checkpoint notifies again after `minutes`, once. */
   remindLater: { params: z.object({ sessionId: Id, minutes: z.number().int().min(1).max(7 * 24 * 60) }), result: z.null() },
 } as const;

@@ -37,6 +37,11 @@ function setup(options: { app?: AppSettings | null; notify?: Partial<NotifySetti
   let app: AppSettings | null = options.app === undefined ? APP : options.app;
   api.answers.getSettings = () => notify;
   api.answers.updateSettings = (patch) => (notify = { ...notify, ...patch } as NotifySettings);
+  // As the core does it: one flow in or out of the list it holds.
+  api.answers.muteFlow = ({ flow, muted }) => {
+    const others = notify.mutedFlows.filter((f) => f.id !== flow.id);
+    return (notify = { ...notify, mutedFlows: muted ? [...others, flow] : others });
+  };
   api.answers.getAppSettings = () => app;
   api.answers.updateAppSettings = (patch) => {
     const { token, acceptPlainStorage, ...rest } = patch;
@@ -49,7 +54,7 @@ function setup(options: { app?: AppSettings | null; notify?: Partial<NotifySetti
   return api;
 }
 
-const patches = (api: FakeApi, method: 'updateSettings' | 'updateAppSettings') => api.calls.filter((c) => c.method === method).map((c) => c.params);
+const patches = (api: FakeApi, method: 'updateSettings' | 'updateAppSettings' | 'muteFlow') => api.calls.filter((c) => c.method === method).map((c) => c.params);
 const ready = () => screen.findByRole('group', { name: 'Notify me about' });
 
 describe('SettingsPage', () => {
@@ -131,7 +136,9 @@ describe('SettingsPage', () => {
       const list = screen.getByRole('region', { name: 'Muted flows' });
       expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Dependency upgradeUnmute', 'Release notesUnmute']);
       await userEvent.click(screen.getByRole('button', { name: 'Unmute Dependency upgrade' }));
-      expect(patches(api, 'updateSettings')).toEqual([{ mutedFlows: [{ id: 'fl_2', name: 'Release notes' }] }]);
+      // The core takes the flow out of the list it holds: a mute made elsewhere meanwhile stays.
+      expect(patches(api, 'muteFlow')).toEqual([{ flow: { id: 'fl_1', name: 'Dependency upgrade' }, muted: false }]);
+      expect(patches(api, 'updateSettings')).toEqual([]);
       await waitFor(() => expect(screen.queryByRole('button', { name: 'Unmute Dependency upgrade' })).toBeNull());
       await userEvent.click(screen.getByRole('button', { name: 'Unmute Release notes' }));
       expect(await screen.findByText(/^None\. "Mute this flow" in a session's menu/)).toBeTruthy();

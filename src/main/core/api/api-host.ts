@@ -150,6 +150,13 @@ export class ApiHost extends EventEmitter<HostEvents> {
     return { active: source.cache.count({ view: 'active' }, now), needsYou: needsYouAt(source, now).length };
   }
 
+  private applySettings(patch: Partial<NotifySettings>): NotifySettings {
+    const { companion } = this;
+    companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...patch });
+    this.options.onSettingsChanged?.(companion.notifySettings);
+    return companion.notifySettings;
+  }
+
   private readStatus(): AppStatus {
     const { companion } = this;
     return {
@@ -199,9 +206,12 @@ export class ApiHost extends EventEmitter<HostEvents> {
       case 'getSettings':
         return companion.notifySettings;
       case 'updateSettings':
-        companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...(params as Partial<NotifySettings>) });
-        this.options.onSettingsChanged?.(companion.notifySettings);
-        return companion.notifySettings;
+        return this.applySettings(params as Partial<NotifySettings>);
+      case 'muteFlow': {
+        const { flow, muted } = params as { flow: { id: string; name: string }; muted: boolean };
+        const others = companion.notifySettings.mutedFlows.filter((f) => f.id !== flow.id);
+        return this.applySettings({ mutedFlows: muted ? [...others, flow] : others });
+      }
       case 'getAppSettings':
         return this.options.appSettings ? this.options.appSettings.get() : null;
       case 'updateAppSettings':

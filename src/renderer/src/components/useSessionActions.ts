@@ -125,10 +125,10 @@ export function useSessionActions(session: Session): SessionActions {
         const s = latest.current;
         if (s.kind !== 'flow_run' || !s.flow.flowId) return { tone: 'alert', text: "Couldn't mute: this run names no flow" };
         const flow = { id: s.flow.flowId, name: s.flow.flowName ?? s.flow.flowId };
-        // Read first: the list is replaced whole, so it must start from what Settings holds now.
         const { mutedFlows } = await api.call('getSettings', {});
         if (mutedFlows.some((f) => f.id === flow.id)) return { tone: 'status', text: `“${flow.name}” is already muted` };
-        await api.call('updateSettings', { mutedFlows: [...mutedFlows, flow] });
+        // The core adds it to the list it holds: nothing another window muted meanwhile is lost.
+        await api.call('muteFlow', { flow, muted: true });
         return { tone: 'status', text: `Muted “${flow.name}”: its checkpoints won't notify you (unmute in Settings)` };
       },
       "Couldn't mute this flow",

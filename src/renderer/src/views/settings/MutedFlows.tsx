@@ -3,12 +3,12 @@ import '../../styles/muted-flows.css';
 
 interface Props {
   flows: NotifySettings['mutedFlows'];
-  onChange: (patch: Partial<NotifySettings>) => void;
+  /** The flow, and the list it is taken out of (what the page shows until the core answers). */
+  onUnmute: (flow: NotifySettings['mutedFlows'][number], from: NotifySettings['mutedFlows']) => void;
 }
 
 /** The flows muted from a session's menu ("Mute this flow"), each with its way back. */
-export function MutedFlows({ flows, onChange }: Props) {
-  const unmute = (id: string) => onChange({ mutedFlows: flows.filter((f) => f.id !== id) });
+export function MutedFlows({ flows, onUnmute }: Props) {
   return (
     <section className="muted-flows" aria-labelledby="settings-muted-heading">
       <h3 id="settings-muted-heading">Muted flows</h3>
@@ -23,7 +23,7 @@ export function MutedFlows({ flows, onChange }: Props) {
                 <span className="muted-flows-name" title={f.name || f.id}>
                   {f.name || f.id}
                 </span>
-                <button type="button" className="settings-button" aria-label={`Unmute ${f.name || f.id}`} onClick={() => unmute(f.id)}>
+                <button type="button" className="settings-button" aria-label={`Unmute ${f.name || f.id}`} onClick={() => onUnmute(f, flows)}>
                   Unmute
                 </button>
               </li>

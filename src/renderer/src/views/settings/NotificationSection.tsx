@@ -18,9 +18,10 @@ interface Props {
   settings: NotifySettings;
   error: string | null;
   onChange: (patch: Partial<NotifySettings>) => void;
+  onUnmute: (flow: NotifySettings['mutedFlows'][number], from: NotifySettings['mutedFlows']) => void;
 }
 
-export function NotificationSection({ settings, error, onChange }: Props) {
+export function NotificationSection({ settings, error, onChange, onUnmute }: Props) {
   const now = useNow(15_000);
   // The last hours chosen, kept while quiet hours are off so turning them back on restores them.
   const [hours, setHours] = useState(settings.quietHours ?? DEFAULT_QUIET);
@@ -115,7 +116,7 @@ export function NotificationSection({ settings, error, onChange }: Props) {
           </button>
         </div>
       )}
-      <MutedFlows flows={settings.mutedFlows} onChange={onChange} />
+      <MutedFlows flows={settings.mutedFlows} onUnmute={onUnmute} />
     </section>
   );
 }

@@ -30,7 +30,7 @@ export function SettingsPage() {
       ) : (
         <div className="settings-body">
           {notify.state.status === 'ready' ? (
-            <NotificationSection settings={notify.state.value} error={notify.error} onChange={(patch) => void notify.update(patch)} />
+            <NotificationSection settings={notify.state.value} error={notify.error} onChange={(patch) => void notify.update(patch)} onUnmute={(flow, from) => void notify.unmute(flow, from)} />
           ) : (
             notify.state.status === 'error' && (
               <p className="settings-error" role="alert">

@@ -28,7 +28,8 @@ export function useNotifySettings() {
   }, [api]);
 
   const update = useCallback(
-    async (patch: Partial<NotifySettings>) => {
+    /** `send` is the request that makes the change: updateSettings, or one the core applies itself. */
+    async (patch: Partial<NotifySettings>, send: () => Promise<NotifySettings> = () => api.call('updateSettings', patch)) => {
       setError(null);
       // Shown at once; the reply (or, on a refusal, the previous value) replaces it.
       let before: NotifySettings | null = null;
@@ -38,7 +39,7 @@ export function useNotifySettings() {
         return { status: 'ready', value: { ...s.value, ...patch } };
       });
       try {
-        const value = await api.call('updateSettings', patch);
+        const value = await send();
         setState({ status: 'ready', value });
       } catch (e) {
         const previous = before;
@@ -49,7 +50,14 @@ export function useNotifySettings() {
     [api],
   );
 
-  return { state, error, update };
+  /** Unmute, done in the core (muteFlow) so a mute from another window meanwhile stays. */
+  const unmute = useCallback(
+    (flow: NotifySettings['mutedFlows'][number], all: NotifySettings['mutedFlows']) =>
+      update({ mutedFlows: all.filter((f) => f.id !== flow.id) }, () => api.call('muteFlow', { flow, muted: false })),
+    [api, update],
+  );
+
+  return { state, error, update, unmute };
 }
 
 /** The desktop app's settings; `null` once loaded means the web preview, which has none. */
