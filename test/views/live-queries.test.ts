@@ -81,6 +81,20 @@ describe('live queries', () => {
     expect([a.results.length, b.results.length, cc.results.length]).toEqual([2, 1, 2]);
   });
 
+  it('reads Needs you once a pass, however many answers need it (the tray summary and each popover)', async () => {
+    const { cache, apply, watch, views } = setup([flowRun({ id: 'fr_a', status: 'paused', checkpoint: checkpoint('cp_1') })]);
+    let reads = 0;
+    const read = cache.needsYouCandidates.bind(cache);
+    cache.needsYouCandidates = (...args) => (reads++, read(...args));
+    const popovers = [0, 1].map(() => watch<CommandCenterResult>({ view: 'commandCenter', needsYouLimit: 10, activeLimit: 10, recentLimit: 10 }));
+    const summaries: number[] = [];
+    views.follow((now) => views.needsYou(now).length, (n) => summaries.push(n));
+    reads = 0;
+    apply([flowRun({ id: 'fr_b', status: 'paused', checkpoint: checkpoint('cp_2'), updatedAt: ago(MINUTE) })]);
+    await waitFor(() => popovers.every((p) => p.last().needsYou.total === 2) && summaries.at(-1) === 2, 2000);
+    expect(reads).toBe(1);
+  });
+
   it('a flood of batches is evaluated a few times, and the last change is always sent', async () => {
     const { apply, watch } = setup([flowRun({ id: 'fr_a' })], { coalesceMs: 50 });
     const a = watch<SessionResult>({ view: 'session', id: 'fr_a' });

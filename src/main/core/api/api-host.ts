@@ -13,7 +13,6 @@ import {
 } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
-import { needsYouAt } from '../views/command-center';
 import { LiveQueries, type LiveQueryOptions } from '../views/live-queries';
 import { PopoverOpens } from '../views/popover-opens';
 
@@ -146,8 +145,7 @@ export class ApiHost extends EventEmitter<HostEvents> {
   }
 
   private summaryAt(now: number): TraySummary {
-    const source = this.views.source;
-    return { active: source.cache.count({ view: 'active' }, now), needsYou: needsYouAt(source, now).length };
+    return { active: this.views.source.cache.count({ view: 'active' }, now), needsYou: this.views.needsYou(now).length };
   }
 
   private applySettings(patch: Partial<NotifySettings>): NotifySettings {

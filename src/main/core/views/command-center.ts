@@ -19,9 +19,8 @@ export function needsYouAt(source: ViewSource, now: number): NeedsYouItem[] {
  * count. A session in Needs you is left out of the other two, rows and counts alike, so no session
  * shows twice and the first screen holds every decision before anything else.
  */
-export function commandCenter(source: ViewSource, q: Query, now: number): CommandCenterResult {
+export function commandCenter(source: ViewSource, q: Query, now: number, items: NeedsYouItem[] = needsYouAt(source, now)): CommandCenterResult {
   const { cache } = source;
-  const items = needsYouAt(source, now);
   const listed = new Set(items.map((i) => i.session.id));
   let inActive = 0;
   let inRecent = 0;

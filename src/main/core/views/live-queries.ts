@@ -1,6 +1,7 @@
 import type { ViewQuery, ViewResult } from '../../../shared/api';
+import type { NeedsYouItem } from '../../../shared/sessions';
 import { CacheError, type SessionChange } from '../cache/cache';
-import { commandCenter } from './command-center';
+import { commandCenter, needsYouAt } from './command-center';
 import { Facets } from './facets';
 import { KindCounts } from './kind-counts';
 import { sessionDetail } from './session-detail';
@@ -44,6 +45,9 @@ export class LiveQueries {
   private timerDue = Number.POSITIVE_INFINITY;
   private lastRun = Number.NEGATIVE_INFINITY;
   private closed = false;
+  /** Moves with every change() call: what an answer read before it may be stale. */
+  private version = 0;
+  private needs: { version: number; now: number; items: NeedsYouItem[] } | null = null;
 
   constructor(
     readonly source: ViewSource,
@@ -75,6 +79,7 @@ export class LiveQueries {
 
   /** Something an answer may depend on moved: the applied changes, or the connection, user or skew. */
   changed(changes?: readonly SessionChange[]): void {
+    this.version++;
     if (changes) {
       this.counts.noteApplied(changes);
       this.facets.noteApplied(changes);
@@ -85,12 +90,24 @@ export class LiveQueries {
   evaluate(query: ViewQuery, now: number): ViewResult {
     switch (query.view) {
       case 'commandCenter':
-        return commandCenter(this.source, query, now);
+        return commandCenter(this.source, query, now, this.needsYou(now));
       case 'sessions':
         return sessionsWindow(this.source, query, now, this.counts, this.facets);
       case 'session':
         return sessionDetail(this.source, query);
     }
+  }
+
+  /**
+   * The Needs-you list at `now`, read once for every answer that needs it in one pass (the tray's
+   * summary and each open popover): it parses every waiting session.
+   */
+  needsYou(now: number): NeedsYouItem[] {
+    const { needs } = this;
+    if (needs && needs.version === this.version && needs.now === now) return needs.items;
+    const items = needsYouAt(this.source, now);
+    this.needs = { version: this.version, now, items };
+    return items;
   }
 
   close(): void {
