@@ -51,6 +51,10 @@ export function profileTarget(store: ProfileStore, profile: StoredProfile, env: 
  */
 export function oneBackend(values: { profile?: string; backend?: string; token?: string; 'token-file'?: string }, dataDir: string | undefined, env: NodeJS.ProcessEnv): BackendTarget {
   if (values.profile === undefined) {
+    // Profiles are the other way to name a backend: a person who has none yet is told of both.
+    if (values.backend === undefined && dataDir) {
+      throw new UsageError(`--backend URL is required, or a profile in ${dataDir} (parrot-tray profiles add NAME --backend URL --token-file F --data ${dataDir})`);
+    }
     const { url, token } = backendFlags(values, env);
     return { profile: null, url, token, dataDir: dataDir ?? '' };
   }
