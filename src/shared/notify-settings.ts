@@ -23,8 +23,8 @@ export const NotifySettings = z.object({
   reminderMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable().default(30),
   /** Approval and reminder notifications play the system sound; nothing else ever does. */
   sound: z.boolean().default(true),
-  /** Flows whose checkpoints never notify, until unmuted (Settings lists them). */
-  mutedFlows: z.array(z.object({ id: z.string().min(1).max(128), name: z.string().max(500) })).max(500).default([]),
+  /** Flows whose checkpoints never notify, until unmuted (Settings lists them); ids scoped `<profile>/<flow>`. */
+  mutedFlows: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().max(500) })).max(500).default([]),
 });
 export type NotifySettings = z.infer<typeof NotifySettings>;
 

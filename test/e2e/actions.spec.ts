@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { CommandFrame, Session } from '../../src/shared/protocol';
-import { expect, test, type Preview } from './preview';
+import { scopeId } from '../../src/shared/api/scoped-id';
+import { expect, PREVIEW_PROFILE, test, type Preview } from './preview';
 
 /**
  * Resume, cancel and end (PROTOCOL.md 3.6) in Chromium through the web preview: from the detail
@@ -175,7 +176,7 @@ test.describe('resume, cancel and end, in Chromium through the web preview', () 
       ws.onMessage((m) => server.send(m));
       server.onMessage((m) => {
         const message = JSON.parse(String(m)) as { t: string; result?: unknown };
-        if (hold && message.t === 'result' && JSON.stringify(message.result).includes(`"${run.id}"`)) return;
+        if (hold && message.t === 'result' && JSON.stringify(message.result).includes(`"${scopeId(PREVIEW_PROFILE, run.id)}"`)) return;
         ws.send(m);
       });
     });

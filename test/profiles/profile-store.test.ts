@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freeId, slugOf } from '../../src/main/core/profiles/profile';
+import { freeId, slugOf } from '../../src/shared/profiles/profile-fields';
 import { ProfileError, ProfileStore } from '../../src/main/core/profiles/profile-store';
 import { tempDir } from '../support/temp-dir';
 

@@ -17,11 +17,21 @@ const NOTIFY = {
   mutedFlows: [{ id: 'fl_1', name: 'Dependency upgrade' }],
 };
 
+const DEMO = { id: 'demo', name: null, color: null, notify: null, backendUrl: null, token: null };
+
 describe('main → core messages', () => {
   const valid: unknown[] = [
-    { t: 'start', backendUrl: 'wss://api.example/stream', token: 'secret', dataDir: '/data', nativeBinding: '/n/better_sqlite3.node', notify: NOTIFY, coreRestart: null },
-    { t: 'start', backendUrl: null, token: null, dataDir: '/data', notify: NOTIFY, coreRestart: { count: 2, at: 1_700_000_000_000, reason: 'exited with code 9' } },
-    { t: 'setToken', token: null },
+    {
+      t: 'start',
+      profiles: [{ id: 'acme', name: 'Acme Corp', color: '#3b82f6', notify: 'all', backendUrl: 'wss://api.example/stream', token: 'secret' }],
+      dataDir: '/data',
+      adoptLegacyCacheAs: 'acme',
+      nativeBinding: '/n/better_sqlite3.node',
+      notify: NOTIFY,
+      coreRestart: null,
+    },
+    { t: 'start', profiles: [DEMO], dataDir: '/data', adoptLegacyCacheAs: null, notify: NOTIFY, coreRestart: { count: 2, at: 1_700_000_000_000, reason: 'exited with code 9' } },
+    { t: 'profiles', profiles: [DEMO, { id: 'globex', name: null, color: null, notify: null, backendUrl: 'wss://globex.example/stream', token: 'other' }] },
     { t: 'reconnectNow' },
     { t: 'reconnectAfterWake' },
     { t: 'notifySettings', patch: { snoozedUntil: 1_700_000_000_000 } },
@@ -37,8 +47,9 @@ describe('main → core messages', () => {
 
   const invalid: Array<[string, unknown]> = [
     ['an unknown type', { t: 'eval', code: '1' }],
-    ['a start without its data directory', { t: 'start', backendUrl: null, token: null, dataDir: '', notify: NOTIFY, coreRestart: null }],
-    ['a restart count of zero', { t: 'start', backendUrl: null, token: null, dataDir: '/d', notify: NOTIFY, coreRestart: { count: 0, at: 1, reason: 'x' } }],
+    ['a start without its data directory', { t: 'start', profiles: [DEMO], dataDir: '', notify: NOTIFY, coreRestart: null }],
+    ['a restart count of zero', { t: 'start', profiles: [DEMO], dataDir: '/d', notify: NOTIFY, coreRestart: { count: 0, at: 1, reason: 'x' } }],
+    ['a profile id that could climb out of its folder', { t: 'profiles', profiles: [{ ...DEMO, id: '../etc' }] }],
     ['an approve without its checkpoint', { t: 'command', id: 1, request: { action: 'approve', sessionId: 'fr_1' } }],
     ['a reminder in no time', { t: 'remindLater', params: { sessionId: 'fr_1', minutes: 0 } }],
     ['a reminder without its session', { t: 'remindLater', params: { minutes: 60 } }],
@@ -54,7 +65,7 @@ describe('core → main messages', () => {
   it('accepts what the core sends', () => {
     const messages = [
       { t: 'ready' },
-      { t: 'summary', summary: { active: 12, needsYou: 3, phase: 'reconnecting', offlineSince: 5, demo: false } },
+      { t: 'summary', summary: { active: 12, needsYou: 3, phase: 'reconnecting', offlineSince: 5, demo: false, troubled: ['Globex: offline'] } },
       { t: 'notify', event: { event: 'notify', sessionId: 'fr_1', checkpointId: 'cp_1', title: 'Approve?', body: 'Deploy', at: '2025-01-01T00:00:00Z' } },
       { t: 'request', id: 1, method: 'updateAppSettings', params: { theme: 'dark' } },
       { t: 'reply', id: 1, ok: true, result: { ok: true } },

@@ -2,7 +2,7 @@
 // fake MessagePortMain pairs around the real core entry (startCore: demo backend, SQLite in a
 // temp dir, ApiHost, serveClient). What the app's utility process does, minus the process.
 import { EventEmitter } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,6 +47,9 @@ class FakePort extends EventEmitter implements PortLike {
 }
 
 const NOTIFY = { scope: 'mine' as const, failures: false, quietHours: null, snoozedUntil: null };
+/** The profile the app runs when none is configured: the demo backend, in the core's process. */
+const DEMO = { id: 'demo', name: null, color: null, notify: null, backendUrl: null, token: null };
+const start = (dataDir: string, extra: Record<string, unknown> = {}) => ({ t: 'start', profiles: [DEMO], dataDir, adoptLegacyCacheAs: null, notify: NOTIFY, coreRestart: null, ...extra });
 const services: CoreService[] = [];
 afterEach(async () => {
   for (const s of services.splice(0)) await s.stop();
@@ -94,7 +97,7 @@ describe('the core service (the utility process without the process)', () => {
   it('starts the core entry, serves a window that connected before it was ready, and says it restarted', async () => {
     const dataDir = tempDir();
     const core = runCore();
-    core.send({ t: 'start', backendUrl: null, token: null, dataDir, notify: NOTIFY, coreRestart: { count: 2, at: 1_700_000_000_000, reason: 'exited with code 9' } });
+    core.send(start(dataDir, { coreRestart: { count: 2, at: 1_700_000_000_000, reason: 'exited with code 9' } }));
     // The window's port arrives while the core is still opening its cache: it waits, nothing is lost.
     const win = windowOn(core.send);
     win.port.postMessage({ t: 'hello' });
@@ -110,13 +113,13 @@ describe('the core service (the utility process without the process)', () => {
 
   it("asks main for the desktop settings a window wants, and answers main's command with the core's reply", async () => {
     const core = runCore();
-    core.send({ t: 'start', backendUrl: null, token: null, dataDir: tempDir(), notify: NOTIFY, coreRestart: null });
+    core.send(start(tempDir()));
     await core.waitFor('ready');
     const win = windowOn(core.send);
     win.port.postMessage({ t: 'hello' });
     win.port.postMessage({ t: 'call', id: 4, method: 'getAppSettings', params: {} });
     const request = await core.waitFor('request', (m) => m.method === 'getAppSettings');
-    const settings = { backendUrl: null, hasToken: false, tokenStorage: 'encrypted', tokenWarning: null, canAcceptPlain: false, openAtLogin: false, shortcut: 'Ctrl+Shift+Space', shortcutError: null, theme: 'dark' };
+    const settings = { profiles: [], tokenStorage: 'encrypted', tokenWarning: null, canAcceptPlain: false, openAtLogin: false, shortcut: 'Ctrl+Shift+Space', shortcutError: null, theme: 'dark' };
     core.send({ t: 'reply', id: request.id, ok: true, result: settings });
     const reply = await win.waitFor((m) => m.t === 'reply' && m.id === 4);
     expect(reply).toMatchObject({ ok: true, result: settings });
@@ -129,7 +132,7 @@ describe('the core service (the utility process without the process)', () => {
 
   it("hands a notification's \"Remind me in 1 h\" to the companion, and logs its refusal in words", async () => {
     const core = runCore();
-    core.send({ t: 'start', backendUrl: null, token: null, dataDir: tempDir(), notify: NOTIFY, coreRestart: null });
+    core.send(start(tempDir()));
     await core.waitFor('ready');
     core.send({ t: 'remindLater', params: { sessionId: 'fr_missing', minutes: 60 } });
     const log = await core.waitFor('log', (m) => m.message.includes('Remind me in 1 h'));
@@ -139,13 +142,13 @@ describe('the core service (the utility process without the process)', () => {
   it('drops a message that fails its schema, and on stop closes the database cleanly before exiting', async () => {
     const dataDir = tempDir();
     const core = runCore();
-    core.send({ t: 'start', backendUrl: null, token: null, dataDir, notify: NOTIFY, coreRestart: null });
+    core.send(start(dataDir));
     await core.waitFor('ready');
-    core.send({ t: 'setToken', token: 42 });
-    expect(core.dropped).toEqual(['core: a message from main was dropped: token: Invalid input: expected string, received number']);
+    core.send({ t: 'profiles', profiles: 42 });
+    expect(core.dropped).toEqual(['core: a message from main was dropped: profiles: Invalid input: expected array, received number']);
     core.send({ t: 'stop' });
     await expect.poll(() => core.exits, { timeout: 10_000 }).toEqual([0]);
-    const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
+    const db = new Database(join(dataDir, 'profiles', 'demo', 'cache.sqlite'), { readonly: true });
     try {
       expect(db.prepare('SELECT value FROM meta WHERE key = ?').get(WRITER_OPEN_KEY)).toBeUndefined();
     } finally {
@@ -158,10 +161,35 @@ describe('the core service (the utility process without the process)', () => {
     const file = join(tempDir(), 'not-a-directory');
     writeFileSync(file, 'x');
     const core = runCore();
-    core.send({ t: 'start', backendUrl: 'ws://127.0.0.1:9/stream', token: null, dataDir: file, notify: NOTIFY, coreRestart: null });
+    core.send(start(file, { profiles: [{ ...DEMO, backendUrl: 'ws://127.0.0.1:9/stream' }] }));
     const failed = await core.waitFor('failed');
     expect(failed.message.length).toBeGreaterThan(0);
     expect(core.exits).toEqual([2]);
     expect(core.posted.some((m) => m.t === 'ready')).toBe(false);
+  });
+
+  it('moves a cache from before profiles into its profile once, and follows a new list of profiles without a restart', async () => {
+    const dataDir = tempDir();
+    // A first run as the app ran before profiles: one cache at the data directory's top.
+    const before = runCore();
+    before.send(start(dataDir));
+    await before.waitFor('ready');
+    before.send({ t: 'stop' });
+    await expect.poll(() => before.exits, { timeout: 10_000 }).toEqual([0]);
+    renameSync(join(dataDir, 'profiles', 'demo', 'cache.sqlite'), join(dataDir, 'cache.sqlite'));
+    const core = runCore();
+    core.send(start(dataDir, { profiles: [{ ...DEMO, id: 'acme', name: 'Acme Corp' }], adoptLegacyCacheAs: 'acme' }));
+    await core.waitFor('ready');
+    await core.waitFor('log', (m) => m.message === 'the cache from before profiles now belongs to profile acme');
+    expect(existsSync(join(dataDir, 'cache.sqlite'))).toBe(false);
+    expect(existsSync(join(dataDir, 'profiles', 'acme', 'cache.sqlite'))).toBe(true);
+
+    const win = windowOn(core.send);
+    win.port.postMessage({ t: 'hello' });
+    core.send({ t: 'profiles', profiles: [{ ...DEMO, id: 'acme', name: 'Acme Corp' }, { ...DEMO, id: 'globex', name: 'Globex' }] });
+    await win.waitFor((m) => m.t === 'status' && m.status.profiles.map((p) => p.name).join() === 'Acme Corp,Globex');
+    core.send({ t: 'profiles', profiles: [{ ...DEMO, id: 'globex', name: 'Globex' }] });
+    await win.waitFor((m) => m.t === 'status' && m.status.profiles.map((p) => p.name).join() === 'Globex');
+    expect(existsSync(join(dataDir, 'profiles', 'acme'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ApiHost } from '../core/api/api-host';
+import type { ClientHost } from '../core/api/client-host';
 import { serveClient, type ClientPeer } from '../core/api/serve-client';
 
 /** Marks a frame that is not JSON: serveClient then treats it as the junk it is. */
@@ -9,7 +9,7 @@ const NOT_JSON = Symbol('not JSON');
  * One browser tab of the web preview: the WebSocket as a ClientPeer (JSON text both ways), served
  * exactly as a window of the app is served over its MessagePort.
  */
-export function serveBridgeClient(ws: WebSocket, host: ApiHost): void {
+export function serveBridgeClient(ws: WebSocket, host: ClientHost): void {
   const peer: ClientPeer = {
     send: (message) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));

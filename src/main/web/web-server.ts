@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { BRIDGE_PATH, BRIDGE_PROTOCOL } from '../../shared/api';
-import type { ApiHost } from '../core/api/api-host';
+import type { ClientHost } from '../core/api/client-host';
 import { serveBridgeClient } from './bridge-client';
 
 const TYPES: Record<string, string> = {
@@ -31,7 +31,7 @@ export class WebPreviewServer {
 
   constructor(
     private readonly rendererDir: string,
-    private readonly host: ApiHost,
+    private readonly host: ClientHost,
   ) {
     this.http = createServer((req, res) => void this.serveFile(req, res));
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, perMessageDeflate: false, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { Id, Ref, Session, SessionKind } from '../protocol';
+import { ProfileId } from '../profiles/profile-fields';
+import { SessionRef } from './schemas';
 
 /**
  * Live queries: the renderer asks for what it shows, and the core answers from SQLite's indexes
  * and answers again whenever the answer changes, for as long as the query is open. No window ever
  * holds the whole cache: a result is a page of rows plus the counts the view prints.
  *
- * Queries name what they show, never where it comes from. When accounts arrive (issue 14) a
- * `profile` joins SessionFilters and every id becomes scoped by it; no query shape changes.
+ * Queries name what they show, never where it comes from. Across profiles (issue 14) every id in a
+ * result is scoped (`<profile>/<id>`, scoped-id.ts) and `profile` narrows the Sessions list to one.
  */
 
 /** A task's children at a glance, computed by the core from the cache (see shared/sessions rollUp). */
@@ -26,6 +28,8 @@ export const ListRow = z.object({ session: Session, rollUp: RollUpView.nullable(
 
 /** The Sessions page's filters. Empty means "everything". */
 export const SessionFilters = z.object({
+  /** One profile's sessions only. */
+  profile: ProfileId.optional(),
   kind: SessionKind.optional(),
   /** Only the signed-in person's sessions (none while the user is unknown). */
   mine: z.boolean().optional(),
@@ -44,7 +48,7 @@ export const ViewQuery = z.discriminatedUnion('view', [
   /** A window of the Sessions list (active first, then newest): `limit` rows from `offset`. */
   z.object({ view: z.literal('sessions'), filters: SessionFilters, offset: z.number().int().nonnegative(), limit: z.number().int().min(0).max(500) }),
   /** One session, with the sessions its detail view links to (parent, origin, children). */
-  z.object({ view: z.literal('session'), id: Id }),
+  z.object({ view: z.literal('session'), id: SessionRef }),
 ]);
 
 /** The counts a view prints, whatever page of rows it holds. */

@@ -139,7 +139,7 @@ export const CommandFields = z.object({
 /** approve and reject need the checkpoint the person saw (section 3.6). */
 export const needsCheckpoint = (c: { action: CommandAction; checkpointId?: string | null }): boolean =>
   c.action === 'approve' || c.action === 'reject' ? typeof c.checkpointId === 'string' : true;
-const NEEDS_CHECKPOINT = { message: 'approve and reject need the checkpointId the person saw', path: ['checkpointId'] };
+export const NEEDS_CHECKPOINT = { message: 'approve and reject need the checkpointId the person saw', path: ['checkpointId'] };
 
 export const CommandFrame = CommandFields.extend({ type: z.literal('command'), reqId: ReqId }).refine(needsCheckpoint, NEEDS_CHECKPOINT);
 export const CommandRequest = CommandFields.refine(needsCheckpoint, NEEDS_CHECKPOINT);

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import {
-  API_METHODS,
   type AppSettings,
   type AppSettingsPatch,
   type ApiMethod,
+  type ApiParams,
   type ApiResult,
   type AppStatus,
   type CoreRestart,
@@ -13,6 +13,7 @@ import {
 } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
+import { ApiRequestError, parseCall, type ClientHost } from './client-host';
 import { LiveQueries, type LiveQueryOptions } from '../views/live-queries';
 import { PopoverOpens } from '../views/popover-opens';
 
@@ -30,9 +31,15 @@ export interface ApiHostOptions {
   onError?: (err: Error) => void;
 }
 
+/** Settings' profile requests: the list lives with the desktop app's settings, in main. */
+export const PROFILE_METHODS = ['addProfile', 'updateProfile', 'removeProfile', 'moveProfile'] as const;
+export type ProfileMethod = (typeof PROFILE_METHODS)[number];
+
 export interface AppSettingsPort {
   get(): Promise<AppSettings>;
   update(patch: AppSettingsPatch): Promise<AppSettings>;
+  /** Adds, changes, removes or moves a profile; main then hands the core the new list. */
+  profile<M extends ProfileMethod>(method: M, params: ApiParams<M>): Promise<AppSettings>;
 }
 
 /** What the tray shows: the active set's size and what needs the person (the popover's Needs-you count). */
@@ -47,15 +54,12 @@ interface HostEvents {
   transcript: [push: TranscriptPush];
 }
 
-/** Thrown for a request that fails its schema: the transport answers with the message. */
-export class ApiRequestError extends Error {}
-
 /**
  * The core side of the renderer API, whatever carries it (a MessagePort or the web preview's
  * WebSocket, through serveClient): the app's status, live queries answered from the cache, and
  * the requests of API_METHODS, each validated with its schema before it touches anything.
  */
-export class ApiHost extends EventEmitter<HostEvents> {
+export class ApiHost extends EventEmitter<HostEvents> implements ClientHost {
   private readonly views: LiveQueries;
   private coreRestart: CoreRestart | null = null;
   /** The status last told, as text: 'status' is emitted only when it moved. */
@@ -137,11 +141,7 @@ export class ApiHost extends EventEmitter<HostEvents> {
 
   /** Validates the parameters with the method's schema, then does it. */
   async call<M extends ApiMethod>(method: M, raw: unknown): Promise<ApiResult<M>> {
-    const spec = Object.hasOwn(API_METHODS, method) ? API_METHODS[method] : undefined;
-    if (!spec) throw new ApiRequestError(`unknown method ${String(method)}`);
-    const parsed = spec.params.safeParse(raw);
-    if (!parsed.success) throw new ApiRequestError(`invalid ${method} request: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    return (await this.dispatch(method, parsed.data as unknown)) as ApiResult<M>;
+    return (await this.dispatch(method, parseCall(method, raw))) as ApiResult<M>;
   }
 
   private summaryAt(now: number): TraySummary {
@@ -158,6 +158,8 @@ export class ApiHost extends EventEmitter<HostEvents> {
   private readStatus(): AppStatus {
     const { companion } = this;
     return {
+      // One host alone is one unnamed backend; the ProfileHub names its profiles.
+      profiles: [],
       connection: companion.connection.state,
       user: companion.user,
       skewMs: companion.sync.skew,
@@ -215,6 +217,11 @@ export class ApiHost extends EventEmitter<HostEvents> {
       case 'updateAppSettings':
         if (!this.options.appSettings) throw new ApiRequestError('these settings belong to the desktop app');
         return this.options.appSettings.update(params as AppSettingsPatch);
+      case 'addProfile':
+      case 'updateProfile':
+      case 'removeProfile':
+      case 'moveProfile':
+        throw new ApiRequestError('profiles are kept by the desktop app, one backend here');
       case 'openExternal':
         if (!this.options.openExternal) throw new ApiRequestError('this host cannot open links');
         await this.options.openExternal((params as { url: string }).url);

@@ -1,5 +1,5 @@
 import { ClientMessage, type ApiMethod, type AppStatus, type CoreMessage, type TranscriptPush } from '../../../shared/api';
-import type { ApiHost } from './api-host';
+import type { ClientHost } from './client-host';
 
 /** One window's end of a carrier: a MessagePort in the app, a WebSocket in the web preview. */
 export interface ClientPeer {
@@ -29,7 +29,7 @@ function callId(raw: unknown): number | null {
  * calls, and transcript pushes for the sessions it opened. Every message is validated first; on
  * close every listener and query goes, and the sessions it opened are closed.
  */
-export function serveClient(peer: ClientPeer, host: ApiHost): void {
+export function serveClient(peer: ClientPeer, host: ClientHost): void {
   let closed = false;
   const send = (message: CoreMessage) => {
     if (closed) return;

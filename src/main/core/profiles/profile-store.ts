@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkBackendUrl } from '../../../shared/backend-url';
-import { freeId, PROFILES_VERSION, ProfileName, ProfilesFile, slugOf, type StoredProfile } from './profile';
+import { freeId, ProfileName, slugOf } from '../../../shared/profiles/profile-fields';
+import { PROFILES_VERSION, ProfilesFile, type StoredProfile } from './profile';
 
 export const PROFILES_FILE = 'profiles.json';
 export const PROFILES_DIR = 'profiles';
+
+/** Where a profile's cache lives under a data directory: the CLI's and the app's layout alike. */
+export const profileCacheDir = (dataDir: string, id: string): string => path.join(dataDir, PROFILES_DIR, id);
 
 /** A profiles file that cannot be used, or a change that cannot be made, in words; nothing was written. */
 export class ProfileError extends Error {}
@@ -65,7 +69,7 @@ export class ProfileStore {
 
   /** Where the profile's cache lives. */
   cacheDir(profile: StoredProfile): string {
-    return path.join(this.dataDir, PROFILES_DIR, profile.id);
+    return profileCacheDir(this.dataDir, profile.id);
   }
 
   add(input: NewProfile): StoredProfile {

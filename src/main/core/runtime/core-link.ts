@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_METHODS, CommandRequest, CoreRestart } from '../../../shared/api';
 import { ConnectionPhase } from '../../../shared/connection-state';
 import { NotifySettings, NotifySettingsPatch } from '../../../shared/notify-settings';
+import { ProfileColor, ProfileId, ProfileNotify } from '../../../shared/profiles/profile-fields';
 import type { NotifyEvent } from '../notify/policy';
 
 /**
@@ -14,13 +15,33 @@ import type { NotifyEvent } from '../notify/policy';
 
 const RequestId = z.number().int().nonnegative();
 
+/**
+ * One profile as main hands it to the core, token included (main holds it in safeStorage; it
+ * crosses to the core in memory only and is never logged). Its cache is `<dataDir>/profiles/<id>/`.
+ */
+export const ProfileStart = z.object({
+  id: ProfileId,
+  /** The person's name for it; null: the tenant's name from `hello`. */
+  name: z.string().nullable(),
+  color: ProfileColor.nullable(),
+  notify: ProfileNotify,
+  /** Null: the project's demo backend, run in the core's process. */
+  backendUrl: z.string().nullable(),
+  token: z.string().nullable(),
+});
+
 /** Main asks the core to run, with everything it cannot read for itself (settings live in main). */
 export const StartMessage = z.object({
   t: z.literal('start'),
-  /** Null: no backend configured, so the core runs the demo backend in its own process. */
-  backendUrl: z.string().nullable(),
-  token: z.string().nullable(),
+  /** In the person's order; main sends the demo profile when none is configured. */
+  profiles: z.array(ProfileStart),
+  /** The root of every profile's cache (each in profiles/<id>/). */
   dataDir: z.string().min(1),
+  /**
+   * A cache from before profiles, at dataDir's top: it becomes this profile's, moved into its
+   * folder once (the migration of issue 14), so nothing synced is lost.
+   */
+  adoptLegacyCacheAs: ProfileId.nullable().default(null),
   /** better-sqlite3 built for this Electron's ABI (shell/native-binding-path.ts), when there is one. */
   nativeBinding: z.string().optional(),
   notify: NotifySettings,
@@ -30,7 +51,8 @@ export const StartMessage = z.object({
 
 export const MainToCore = z.discriminatedUnion('t', [
   StartMessage,
-  z.object({ t: z.literal('setToken'), token: z.string().nullable() }),
+  /** The profiles changed in Settings (added, removed, moved, renamed, a new token): the core follows. */
+  z.object({ t: z.literal('profiles'), profiles: z.array(ProfileStart) }),
   z.object({ t: z.literal('reconnectNow') }),
   z.object({ t: z.literal('reconnectAfterWake') }),
   /** A change made outside the windows (the tray menu's snooze). */
@@ -54,10 +76,12 @@ export const CoreSummary = z.object({
   phase: ConnectionPhase,
   offlineSince: z.number().nullable(),
   demo: z.boolean(),
+  /** With several profiles, each one not live, most urgent first ("Globex: offline"). */
+  troubled: z.array(z.string()).default([]),
 });
 
 /** What the core asks of main: the desktop app's settings and the system browser live there. */
-export const CoreRequestMethod = z.enum(['getAppSettings', 'updateAppSettings', 'openExternal', 'saveNotify']);
+export const CoreRequestMethod = z.enum(['getAppSettings', 'updateAppSettings', 'addProfile', 'updateProfile', 'removeProfile', 'moveProfile', 'openExternal', 'saveNotify']);
 
 const NotifyEventSchema = z.custom<NotifyEvent>(
   (v) => typeof v === 'object' && v !== null && typeof (v as NotifyEvent).event === 'string' && typeof (v as NotifyEvent).title === 'string',
@@ -79,6 +103,7 @@ export const CoreToMain = z.discriminatedUnion('t', [
 ]);
 
 export type StartMessage = z.infer<typeof StartMessage>;
+export type ProfileStart = z.infer<typeof ProfileStart>;
 export type MainToCore = z.infer<typeof MainToCore>;
 export type CoreToMain = z.infer<typeof CoreToMain>;
 export type CoreSummary = z.infer<typeof CoreSummary>;

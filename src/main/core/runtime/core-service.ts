@@ -1,11 +1,14 @@
 import type { AppSettings, AppSettingsPatch } from '../../../shared/api';
-import { NotifySettings } from '../../../shared/notify-settings';
 import { serveClient } from '../api/serve-client';
 import type { Logger } from '../log';
+import { adoptLegacyCache } from '../profiles/legacy-cache';
+import type { ProfileHub } from '../profiles/profile-hub';
+import type { ProfileSpec } from '../profiles/profile-member';
+import { profileCacheDir } from '../profiles/profile-store';
 import { CoreSummaryFeed } from './summary-feed';
-import { describeIssues, MainToCore, type CoreRequestMethod, type CoreToMain, type StartMessage } from './core-link';
+import { describeIssues, MainToCore, type CoreRequestMethod, type CoreToMain, type ProfileStart, type StartMessage } from './core-link';
 import { portPeer, type PortLike } from './port-peer';
-import { startCore, type RunningCore } from './start-core';
+import { startProfiles } from './start-profiles';
 
 /** The core's end of its link to main: process.parentPort in the utility process, a fake in tests. */
 export interface ParentLink {
@@ -27,7 +30,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * and asks main for what only main has (the desktop settings, the system browser).
  */
 export function serveParent(link: ParentLink, exit: (code: number) => void, stderr: (line: string) => void = () => undefined): CoreService {
-  let core: RunningCore | null = null;
+  let core: ProfileHub | null = null;
+  let dataDir = '';
   let feed: CoreSummaryFeed | null = null;
   let started = false;
   let stopping: Promise<void> | null = null;
@@ -53,39 +57,42 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
     });
 
   const serve = (port: PortLike) => {
-    if (core) serveClient(portPeer(port), core.host);
+    if (core) serveClient(portPeer(port), core);
     else waitingClients.push(port);
   };
 
+  // Each profile's cache has its folder under the data directory main chose.
+  const specsOf = (profiles: readonly ProfileStart[]): ProfileSpec[] => profiles.map((p) => ({ ...p, dataDir: profileCacheDir(dataDir, p.id) }));
+
   const start = async (message: StartMessage) => {
+    dataDir = message.dataDir;
     try {
-      core = await startCore({
-        backendUrl: message.backendUrl,
-        token: message.token,
-        dataDir: message.dataDir,
+      if (message.adoptLegacyCacheAs) {
+        const moved = adoptLegacyCache(dataDir, profileCacheDir(dataDir, message.adoptLegacyCacheAs));
+        if (moved) logger.info(moved);
+      }
+      core = await startProfiles(specsOf(message.profiles), {
         nativeBinding: message.nativeBinding,
         notify: message.notify,
         logger,
-        host: {
-          openExternal: async (url) => void (await ask('openExternal', { url })),
-          onSettingsChanged: (notify) => void ask('saveNotify', notify).catch((e: Error) => logger.warn(`notification settings not saved: ${e.message}`)),
-          appSettings: {
-            get: async () => (await ask('getAppSettings', {})) as AppSettings,
-            update: async (patch: AppSettingsPatch) => (await ask('updateAppSettings', patch)) as AppSettings,
-          },
+        openExternal: async (url) => void (await ask('openExternal', { url })),
+        onSettingsChanged: (notify) => void ask('saveNotify', notify).catch((e: Error) => logger.warn(`notification settings not saved: ${e.message}`)),
+        appSettings: {
+          get: async () => (await ask('getAppSettings', {})) as AppSettings,
+          update: async (patch: AppSettingsPatch) => (await ask('updateAppSettings', patch)) as AppSettings,
+          profile: async (method, params) => (await ask(method, params)) as AppSettings,
         },
       });
     } catch (error) {
-      // Restarting would fail the same way (a cache another process holds, a disk it cannot write).
+      // Restarting would fail the same way (caches another process holds, a disk it cannot write).
       link.post({ t: 'failed', message: (error as Error).message });
       exit(2);
       return;
     }
-    if (core.notice) logger.warn(core.notice);
-    if (message.coreRestart) core.host.setCoreRestart(message.coreRestart);
+    if (message.coreRestart) core.setCoreRestart(message.coreRestart);
     const running = core;
     feed = new CoreSummaryFeed(running, (summary) => link.post({ t: 'summary', summary }));
-    running.companion.on('notification', (event) => link.post({ t: 'notify', event }));
+    running.on('notification', (event) => link.post({ t: 'notify', event }));
     link.post({ t: 'ready' });
     for (const port of waitingClients.splice(0)) serve(port);
   };
@@ -114,24 +121,25 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
         return void service.stop();
     }
     if (!core) return logger.warn(`${message.t} before the core started was ignored`);
-    const { companion, host } = core;
+    const hub = core;
     switch (message.t) {
-      case 'setToken':
-        return companion.connection.setToken(message.token);
+      case 'profiles':
+        void hub.setProfiles(specsOf(message.profiles)).then((failures) => failures.forEach((f) => logger.warn(`a profile could not start: ${f}`)));
+        return;
       case 'reconnectNow':
-        return companion.connection.reconnectNow();
+        return hub.running.forEach((m) => m.core.companion.connection.reconnectNow());
       case 'reconnectAfterWake':
-        return companion.connection.reconnectAfterWake();
+        return hub.running.forEach((m) => m.core.companion.connection.reconnectAfterWake());
       case 'notifySettings':
-        companion.notifySettings = NotifySettings.parse({ ...companion.notifySettings, ...message.patch });
+        hub.patchNotify(message.patch);
         return;
       case 'remindLater':
         // The reason names the session by its title: the log gets its id only.
-        host.call('remindLater', message.params).catch(() => logger.warn(`"Remind me in 1 h" from a notification was not scheduled for session ${message.params.sessionId}`));
+        hub.call('remindLater', message.params).catch(() => logger.warn(`"Remind me in 1 h" from a notification was not scheduled for session ${message.params.sessionId}`));
         return;
       case 'command': {
         const { id } = message;
-        host.call('command', message.request).then(
+        hub.call('command', message.request).then(
           (result) => link.post({ t: 'reply', id, ok: true, result }),
           (error: Error) => link.post({ t: 'reply', id, ok: false, error: error.message }),
         );
@@ -158,7 +166,7 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
         }
         try {
           feed?.stop();
-          await core?.stop();
+          await core?.close();
         } finally {
           exit(0);
         }
