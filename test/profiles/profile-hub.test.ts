@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus, CommandCenterResult, CommandReply, SessionsResult, ViewQuery, ViewResult } from '../../src/shared/api';
 import { scopeId } from '../../src/shared/api/scoped-id';
 import { silentLogger } from '../../src/main/core/log';
+import type { NotifyEvent } from '../../src/main/core/notify/policy';
 import type { ProfileHub } from '../../src/main/core/profiles/profile-hub';
 import type { ProfileSpec } from '../../src/main/core/profiles/profile-member';
 import { startProfiles } from '../../src/main/core/runtime/start-profiles';
@@ -175,5 +176,18 @@ describe('ProfileHub: several backends behind one API', () => {
     const one = acme.backend.tenant.all()[0]!;
     const detail = await answer<ViewResult>(hub, { view: 'session', id: one.id }, () => true);
     expect(detail.view === 'session' && detail.session?.id).toBe(scopeId('acme', one.id));
+  });
+
+  it('names the tenant in a notification when there are several, and scopes its sessions', async () => {
+    const { hub } = await twoTenants();
+    const heard: NotifyEvent[] = [];
+    hub.on('notification', (e) => heard.push(e));
+    const event: NotifyEvent = { event: 'notify', kind: 'approval', sound: true, sessionId: 'fr_1', checkpointId: 'cp_1', title: 'Approval needed: Nightly build', body: 'Ship it?', at: '2026-12-07T10:00:00Z' };
+    hub.running[1]!.core.companion.emit('notification', event);
+    expect(heard).toEqual([{ ...event, sessionId: 'globex/fr_1', title: 'Globex · Approval needed: Nightly build' }]);
+    await hub.setProfiles([hub.running[1]!.spec]);
+    hub.running[0]!.core.companion.emit('notification', event);
+    // One profile: no other tenant to tell it from, so the title keeps every character.
+    expect(heard[1]).toEqual({ ...event, sessionId: 'globex/fr_1' });
   });
 });

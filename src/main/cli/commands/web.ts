@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stderrLogger } from '../../core/log';
 import type { ProfileHub } from '../../core/profiles/profile-hub';
 import type { ProfileSpec } from '../../core/profiles/profile-member';
+import { PROFILES_FILE } from '../../core/profiles/profile-store';
 import { startProfiles } from '../../core/runtime/start-profiles';
 import { DEMO_PROFILE_ID } from '../../../shared/profiles/profile-fields';
 import { WebPreviewServer } from '../../web/web-server';
@@ -72,17 +74,34 @@ ${BACKEND_USAGE}
       throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     io.out(`serving ${url}`);
+    // "parrot-tray profiles add|remove" in another terminal shows here without a restart.
+    const stopFollowing = values.backend === undefined && values.profile === undefined ? followProfiles(dataDir, core, io) : () => undefined;
     await io.untilSignal();
+    stopFollowing();
     await server.close();
     await core.close();
     return 0;
   },
 };
 
+/** Polls profiles.json (fs.watch misses renames on some file systems) and hands the hub each new list. */
+function followProfiles(dataDir: string, hub: ProfileHub, io: { env: NodeJS.ProcessEnv; err: (line: string) => void }): () => void {
+  const file = join(dataDir, PROFILES_FILE);
+  const onChange = () => {
+    try {
+      void hub.setProfiles(webProfiles({}, dataDir, io.env, io.err, true)).then((failures) => failures.forEach((f) => io.err(`parrot-tray web: ${f}`)));
+    } catch (error) {
+      io.err(`parrot-tray web: the profiles changed but could not be read: ${(error as Error).message}`);
+    }
+  };
+  watchFile(file, { interval: 500 }, onChange);
+  return () => unwatchFile(file, onChange);
+}
+
 type WebValues = { profile?: string; backend?: string; token?: string; 'token-file'?: string; seed?: string; sessions?: string; rate?: string };
 
 /** What the preview shows: --backend's one backend as before profiles, else --data's profiles (or --profile's one). */
-function webProfiles(values: WebValues, dataDir: string, env: NodeJS.ProcessEnv, warn: (line: string) => void): ProfileSpec[] {
+function webProfiles(values: WebValues, dataDir: string, env: NodeJS.ProcessEnv, warn: (line: string) => void, allowNone = false): ProfileSpec[] {
   const base = { name: null, color: null, notify: null } as const;
   if (values.backend !== undefined) {
     if (values.profile !== undefined) throw new CliError('give --profile, or --backend, not both', 2);
@@ -99,7 +118,7 @@ function webProfiles(values: WebValues, dataDir: string, env: NodeJS.ProcessEnv,
   }
   const store = openProfiles(dataDir);
   const profiles = chosenProfiles(values, store);
-  if (profiles.length === 0) {
+  if (profiles.length === 0 && !allowNone) {
     throw new CliError(`${dataDir} has no profiles: add one (parrot-tray profiles add NAME --backend URL --token-file F --data ${dataDir}), or give --backend URL|demo`, 2);
   }
   return profiles.map((profile) => {
