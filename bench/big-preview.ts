@@ -1,13 +1,15 @@
 // The web preview over a big cache, for the renderer bench: the cache is written directly (a
 // DemoBackend of 100,000 sessions would take minutes to sync), then served by the real core,
-// DemoBackend -> Companion -> ApiHost -> WebPreviewServer, as test/e2e/preview.ts wires it.
+// DemoBackend -> startProfiles (one profile) -> WebPreviewServer, as `parrot-tray web` and
+// test/e2e/preview.ts wire it, so the ids and answers pass the ProfileHub's scoping as in the app.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiHost } from '../src/main/core/api/api-host';
 import { openCache } from '../src/main/core/cache/cache';
-import { Companion } from '../src/main/core/companion';
 import { DemoBackend } from '../src/main/core/demo/server';
+import { silentLogger } from '../src/main/core/log';
+import type { ProfileHub } from '../src/main/core/profiles/profile-hub';
+import { startProfiles } from '../src/main/core/runtime/start-profiles';
 import { WebPreviewServer } from '../src/main/web/web-server';
 import type { Session } from '../src/shared/protocol';
 import { isActive } from '../src/shared/sessions';
@@ -18,7 +20,7 @@ const CURRENT = 3000;
 export interface BigPreview {
   url: string;
   backend: DemoBackend;
-  host: ApiHost;
+  host: ProfileHub;
   /** Sessions the cache holds once the companion caught up (checked, not assumed). */
   cached: number;
   close: () => Promise<void>;
@@ -54,12 +56,12 @@ export async function startBigPreview(total: number, rendererDir: string): Promi
   cache.applySnapshot(tenantPlusHistory(backend.tenant.all(), now, total), backend.tenant.headSeq);
   cache.close();
 
-  const { companion } = Companion.open({ backendUrl, token: 'bench-token', dataDir });
-  const host = new ApiHost(companion, { demo: true });
+  const host = await startProfiles([{ id: 'bench', name: null, color: null, notify: null, backendUrl, token: 'bench-token', dataDir }], { logger: silentLogger });
+  const { companion } = host.running[0]!.core;
+  // No I/O turn has passed since the connection started, so its first catch-up is still ahead.
+  const caughtUp = new Promise<void>((r) => companion.once('caughtUp', () => r()));
   const server = new WebPreviewServer(rendererDir, host);
   const url = await server.listen(0);
-  const caughtUp = new Promise<void>((r) => companion.once('caughtUp', () => r()));
-  companion.start();
   await caughtUp;
   await companion.transcripts.drained();
   // A resync (a snapshot of the backend's 3,000) or retention would show here.
@@ -67,8 +69,7 @@ export async function startBigPreview(total: number, rendererDir: string): Promi
   if (cached < total) throw new Error(`the cache holds ${cached} sessions, not ${total}: did the companion resync?`);
   const close = async () => {
     await server.close();
-    host.close();
-    companion.close();
+    await host.close();
     await backend.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -76,7 +77,7 @@ export async function startBigPreview(total: number, rendererDir: string): Promi
 }
 
 /** The id of the Sessions list's last row (no filters), as the core orders it. */
-export function lastListedId(host: ApiHost, total: number): string {
+export function lastListedId(host: ProfileHub, total: number): string {
   let id: string | undefined;
   const close = host.watch({ view: 'sessions', filters: {}, offset: total - 1, limit: 1 }, (r) => {
     if (r.view === 'sessions') id = r.rows[0]?.session.id;
