@@ -4,9 +4,9 @@ import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, net, No
 import ElectronStore from 'electron-store';
 import type { CoreSupervisor } from './core/core-supervisor';
 import { forkCore } from './core/fork-core';
+import { followProfiles, profileStarts } from './core/profile-starts';
 import { registerDeepLinks } from './deep-link/register';
 import { registerApiHandlers } from './ipc/api-handlers';
-import { relaunchOptions } from './relaunch';
 import { isAllowedExternalUrl } from './ipc/trusted-sender';
 import { watchNetwork } from './network-watch';
 import { setNotificationIdentity } from './notifications/notifier';
@@ -76,14 +76,12 @@ export function startShell(): void {
       registerShortcut,
       setOpenAtLogin: (openAtLogin) => applyOpenAtLogin(openAtLogin, loginDeps),
       setTheme: (theme) => (nativeTheme.themeSource = theme),
-      useToken: (token) => core?.send({ t: 'setToken', token }),
-      restartForBackend: () => {
-        // The core closes its database first; app.exit skips will-quit.
-        void core?.stop().finally(() => {
-          app.relaunch(relaunchOptions(process.env, process.argv));
-          app.exit(0);
-        });
-      },
+      // The core follows a new list live (new profiles start, removed ones stop): no relaunch.
+      profilesChanged: followProfiles(
+        () => profileStarts(settings),
+        (profiles) => core?.send({ t: 'profiles', profiles }),
+        (m) => console.warn(m),
+      ),
     });
     let tray: ReturnType<typeof startTray> | null = null;
     // The core runs in its own process; this one keeps the settings, the tray and the windows.

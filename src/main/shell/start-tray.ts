@@ -54,7 +54,7 @@ export function startTray(deps: {
     snoozedUntil: settings.notify.snoozedUntil,
   });
 
-  let summary: CoreSummary = core.summary ?? { phase: 'connecting', active: 0, needsYou: 0, demo: false, offlineSince: null };
+  let summary: CoreSummary = core.summary ?? { phase: 'connecting', active: 0, needsYou: 0, demo: false, offlineSince: null, troubled: [] };
   let problem: string | null = null;
   const render = () => tray.update({ ...summary, problem });
   core.on('summary', (next) => {

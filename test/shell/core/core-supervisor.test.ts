@@ -38,7 +38,8 @@ class FakeClient extends EventEmitter {
 }
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-const START = { backendUrl: null, token: 'tok', dataDir: '/tmp/x', notify: NotifySettings.parse({}) };
+const DEMO = { id: 'demo', name: null, color: null, notify: null, backendUrl: null, token: null };
+const START = { profiles: [DEMO], dataDir: '/tmp/x', adoptLegacyCacheAs: 'demo', notify: NotifySettings.parse({}) };
 let supervisors: CoreSupervisor[] = [];
 afterEach(async () => {
   for (const s of supervisors.splice(0)) void s.stop();
@@ -148,7 +149,7 @@ describe('CoreSupervisor', () => {
     supervisor.start();
     await tick();
     const core = children[0]!;
-    const summary = { active: 3, needsYou: 1, phase: 'live', offlineSince: null, demo: true };
+    const summary = { active: 3, needsYou: 1, phase: 'reconnecting', offlineSince: null, demo: false, troubled: ['Globex: offline'] };
     core.say({ t: 'summary', summary });
     core.say({ t: 'summary', summary: { active: -1 } });
     core.say({ t: 'notify', event: { event: 'notify', sessionId: 's', checkpointId: 'c', title: 'T', body: 'B', at: 'now' } });
@@ -169,6 +170,16 @@ describe('CoreSupervisor', () => {
     core.stdout.write('a stray line\n');
     await tick();
     expect(logs).toContain('core: a stray line');
+  });
+
+  it('hands a running core the new profile list, and drops it while no core runs', async () => {
+    const { supervisor, children } = setup();
+    const profiles = [{ ...DEMO, id: 'acme', backendUrl: 'wss://acme.example/', token: 'tok' }];
+    supervisor.send({ t: 'profiles', profiles });
+    supervisor.start();
+    await tick();
+    supervisor.send({ t: 'profiles', profiles });
+    expect(children[0]!.of('profiles').map((m) => m.message)).toEqual([{ t: 'profiles', profiles }]);
   });
 
   it("sends a notification's Approve as a command and resolves with the core's reply; a dying core answers for itself", async () => {

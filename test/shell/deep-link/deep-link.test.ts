@@ -16,6 +16,14 @@ describe('parseDeepLink', () => {
     ['discoparrot://session/%E2%9C%93%F0%9F%A6%9C', '✓🦜'],
     [`discoparrot://session/${'a'.repeat(128)}`, 'a'.repeat(128)],
     [`discoparrot://session/${'%41'.repeat(128)}`, 'A'.repeat(128)],
+    // A profile, then the id: the scoped id every view uses.
+    ['discoparrot://session/acme/ft_1', 'acme/ft_1'],
+    ['discoparrot://session/acme/ft_1/', 'acme/ft_1'],
+    ['DiscoParrot://Session/acme-corp-2/ft_1', 'acme-corp-2/ft_1'],
+    ['discoparrot://session/acme/task%20one%2F2', 'acme/task one/2'],
+    ['discoparrot://session/%61cme/ft_1', 'acme/ft_1'],
+    [`discoparrot://session/${'p'.repeat(40)}/${'%41'.repeat(128)}`, `${'p'.repeat(40)}/${'A'.repeat(128)}`],
+    [`discoparrot://session/${'%70'.repeat(40)}/${'%F0%9F%A6%9C'.repeat(64)}`, `${'p'.repeat(40)}/${'🦜'.repeat(64)}`],
   ])('%s → session %s', (link, id) => {
     expect(parseDeepLink(link)).toEqual(session(id));
   });
@@ -29,7 +37,17 @@ describe('parseDeepLink', () => {
     ['credentials', 'discoparrot://me@session/fr_7'],
     ['no id', 'discoparrot://session/'],
     ['no path', 'discoparrot://session'],
-    ['a deeper path', 'discoparrot://session/fr_7/transcript'],
+    ['a deeper path', 'discoparrot://session/acme/fr_7/transcript'],
+    ['a profile id with an underscore (so not a profile)', 'discoparrot://session/fr_7/transcript'],
+    ['a profile id in capitals', 'discoparrot://session/Acme/ft_1'],
+    ['a profile id starting with a dash', 'discoparrot://session/-acme/ft_1'],
+    ['a 41-character profile id', `discoparrot://session/${'p'.repeat(41)}/ft_1`],
+    ['an encoded slash in the profile', 'discoparrot://session/ac%2Fme/ft_1'],
+    ['an empty profile', 'discoparrot://session//ft_1'],
+    ['a profile without an id', 'discoparrot://session/acme//'],
+    ['a bad id after a good profile', 'discoparrot://session/acme/fr%0A7'],
+    ['a 129-character id after a profile', `discoparrot://session/acme/${'a'.repeat(129)}`],
+    ['a padded id after a profile', 'discoparrot://session/acme/%20ft_1'],
     ['two trailing slashes', 'discoparrot://session/fr_7//'],
     ['a query', 'discoparrot://session/fr_7?approve=1'],
     ['a fragment', 'discoparrot://session/fr_7#x'],
@@ -56,13 +74,19 @@ describe('parseDeepLink', () => {
     }
   });
 
-  it('never throws, and anything it accepts is a short id without controls', () => {
+  it('never throws, and anything it accepts is a short id, scoped by a valid profile or bare, without controls', () => {
+    const raw = fc.oneof(
+      fc.string(),
+      fc.string().map((s) => `discoparrot://session/${s}`),
+      fc.tuple(fc.string(), fc.string()).map(([p, s]) => `discoparrot://session/${p}/${s}`),
+      fc.webUrl(),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `discoparrot://session/${s}`), fc.webUrl()), (raw) => {
-        const link = parseDeepLink(raw);
+      fc.property(raw, (text) => {
+        const link = parseDeepLink(text);
         if (link) {
           expect(link.id.length).toBeGreaterThan(0);
-          expect(link.id.length).toBeLessThanOrEqual(128);
+          expect(link.id.length).toBeLessThanOrEqual(128 + 41);
           expect(link.id).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
         }
       }),
@@ -77,12 +101,23 @@ describe('parseDeepLink', () => {
       }),
     );
   });
+
+  it('round-trips any valid profile and id, each encoded on its own', () => {
+    const profile = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,39}$/);
+    const id = fc.string({ minLength: 1, maxLength: 128 }).filter((s) => s.trim() === s && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s));
+    fc.assert(
+      fc.property(profile, id, (p, s) => {
+        expect(parseDeepLink(`discoparrot://session/${p}/${encodeURIComponent(s)}`)).toEqual(session(`${p}/${s}`));
+      }),
+    );
+  });
 });
 
 describe('findDeepLink', () => {
   it("finds the link among Chromium's switches in a second instance's argv (Windows, Linux)", () => {
     const argv = ['C:\\Program Files\\Parrot Tray\\Parrot Tray.exe', '--allow-file-access-from-files', '--original-process-start-time=1', 'discoparrot://session/fr_7/'];
     expect(findDeepLink(argv)).toEqual(session('fr_7'));
+    expect(findDeepLink([...argv.slice(0, 3), 'discoparrot://session/acme/fr_7/'])).toEqual(session('acme/fr_7'));
   });
 
   it('gives null without a link, or with only malformed ones', () => {
@@ -120,9 +155,9 @@ describe('registerDeepLinks', () => {
     let prevented = false;
     app.emit('open-url', { preventDefault: () => (prevented = true) }, 'discoparrot://session/mac');
     app.emit('open-url', { preventDefault() {} }, 'discoparrot://session/');
-    app.emit('second-instance', {}, ['/x', '--flag', 'discoparrot://session/win'], '/cwd', {});
+    app.emit('second-instance', {}, ['/x', '--flag', 'discoparrot://session/globex/win'], '/cwd', {});
     app.emit('second-instance', {}, ['/x'], '/cwd', {});
     expect(prevented).toBe(true);
-    expect(opened).toEqual([session('mac'), session('win')]);
+    expect(opened).toEqual([session('mac'), session('globex/win')]);
   });
 });

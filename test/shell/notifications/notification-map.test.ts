@@ -7,7 +7,7 @@ import {
   supportsActions,
   type ShowNotification,
 } from '../../../src/main/shell/notifications/notification-map';
-import { approval, failure, summary, withdraw } from './events';
+import { approval, failure, followUp, reminder, summary, withdraw } from './events';
 
 const show = (event: NotifyEvent, platform = 'darwin', icon?: string): ShowNotification => {
   const plan = planNotification(event, { platform, ...(icon ? { icon } : {}) });
@@ -68,6 +68,37 @@ describe('planNotification', () => {
   });
 });
 
+describe('notificationKey with several profiles', () => {
+  // Two tenants whose backends happen to use the same checkpoint and session ids.
+  const acme = { ...approval, sessionId: 'acme/fr_1', title: 'Acme Corp · Approval needed: Nightly build' };
+  const globex = { ...approval, sessionId: 'globex/fr_1', title: 'Globex · Approval needed: Nightly build' };
+
+  it("scopes the checkpoint key by its session's profile, so the same checkpoint id never collides", () => {
+    expect(notificationKey(acme)).toBe('acme/cp_1');
+    expect(notificationKey(globex)).toBe('globex/cp_1');
+    expect(notificationKey({ ...withdraw, sessionId: 'globex/fr_1' })).toBe('globex/cp_1');
+    expect(notificationKey({ ...reminder, sessionId: 'acme/fr_1' })).toBe('acme/cp_1');
+    expect(notificationKey({ ...failure, sessionId: 'acme/fr_2' })).toBe('failed:acme/fr_2');
+    expect(notificationKey({ ...followUp, sessionId: 'acme/fr_1' })).toBe('follow-up:acme/fr_1');
+  });
+
+  it('approves with the scoped session id and the raw checkpoint id, as the core and the backend know them', () => {
+    const plan = show(acme, 'win32');
+    expect(plan).toMatchObject({ key: 'acme/cp_1', openSessionId: 'acme/fr_1', approve: { sessionId: 'acme/fr_1', checkpointId: 'cp_1' } });
+    expect(planNotification({ ...withdraw, sessionId: 'globex/fr_1' }, { platform: 'win32' })).toEqual({ withdraw: 'globex/cp_1' });
+  });
+
+  it("keeps the tenant in the answer to Approve, and each tenant's answer under its own key", () => {
+    expect(planApprovalResult(show(acme), { ok: true })).toMatchObject({ key: 'result:acme/cp_1', title: 'Approved: Acme Corp · Nightly build', openSessionId: 'acme/fr_1' });
+    expect(planApprovalResult(show(globex), { ok: false, code: 'conflict', message: 'already decided' })).toMatchObject({
+      key: 'result:globex/cp_1',
+      title: 'Not approved: Globex · Nightly build',
+    });
+    const fromReminder = show({ ...reminder, sessionId: 'acme/fr_1', title: 'Acme Corp · Reminder: Nightly build' });
+    expect(planApprovalResult(fromReminder, { ok: true }).title).toBe('Approved: Acme Corp · Nightly build');
+  });
+});
+
 describe('planApprovalResult', () => {
   const SECRET = 'ghp_Zq7xK2mP9vR4tY8wB3nL6cH1jF5dS0aE2uIo';
   const original = show(approval, 'darwin', '/i.png');
@@ -94,5 +125,9 @@ describe('planApprovalResult', () => {
     expect(plan.body).toContain('[REDACTED:');
     expect(Array.from(plan.body).length).toBeLessThanOrEqual(140);
     expect(plan.body.startsWith('already decided')).toBe(true);
+  });
+
+  it("answers a reminder's Approve about the session, not the reminder", () => {
+    expect(planApprovalResult(show(reminder), { ok: true }).title).toBe('Approved: Nightly build');
   });
 });

@@ -81,6 +81,17 @@ describe('Notifier', () => {
     expect(made).toHaveLength(2);
   });
 
+  it("withdraws only its own tenant's banner when two tenants use the same checkpoint id", () => {
+    const { notifier, made, approve } = setup();
+    notifier.handle({ ...approval, sessionId: 'acme/fr_1', title: 'Acme · Approval needed: Nightly build' });
+    notifier.handle({ ...approval, sessionId: 'globex/fr_1', title: 'Globex · Approval needed: Nightly build' });
+    notifier.handle({ ...withdraw, sessionId: 'acme/fr_1' });
+    expect(made.map((n) => n.closed)).toEqual([1, 0]);
+    expect(notifier.keys).toEqual(['globex/cp_1']);
+    made[1]?.press(0);
+    expect(approve.mock.calls).toEqual([['globex/fr_1', 'cp_1']]);
+  });
+
   it('opens the session on a click, and the popover alone for a summary', () => {
     const { notifier, opened, made } = setup();
     notifier.handle(approval);

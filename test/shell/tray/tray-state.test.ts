@@ -51,6 +51,37 @@ describe('trayTooltip', () => {
   });
 });
 
+describe('trayTooltip with several profiles', () => {
+  it('names the profiles in trouble in place of the phase, keeping the counts when there is no sign-in to do', () => {
+    expect(trayTooltip(live({ phase: 'reconnecting', troubled: ['Globex: offline'], needsYou: 3, active: 12 }))).toBe('Parrot Tray — Globex: offline (3 need you, 12 active)');
+    expect(trayTooltip(live({ phase: 'stopped', troubled: ['Globex: offline'], offlineSince: at1042 }))).toBe('Parrot Tray — Globex: offline');
+    expect(trayTooltip(live({ phase: 'signin-needed', troubled: ['Acme: sign-in needed', 'Globex: offline'], needsYou: 3 }))).toBe('Parrot Tray — Acme: sign-in needed; Globex: offline');
+    expect(trayTooltip(live({ phase: 'connecting', troubled: ['Acme: connecting'], active: 1 }))).toBe('Parrot Tray — Acme: connecting (1 active)');
+  });
+
+  it('keeps the one-profile wording when no profile is in trouble', () => {
+    expect(trayTooltip(live({ troubled: [], needsYou: 3, active: 12 }))).toBe('Parrot Tray — 3 need you, 12 active');
+    expect(trayTooltip(live({ phase: 'stopped', troubled: [], offlineSince: at1042 }))).toBe('Parrot Tray — offline, data as of 10:42');
+  });
+
+  it('leaves the icon to the most urgent phase, and a core problem still outranks the profiles', () => {
+    const input = live({ phase: 'signin-needed', troubled: ['Acme: sign-in needed'], needsYou: 2 });
+    expect(trayView(input)).toEqual({ state: 'signin', icon: 'signin', tooltip: 'Parrot Tray — Acme: sign-in needed', title: '' });
+    expect(trayTooltip({ ...input, problem: 'the core stopped; restarting it…' })).toBe('Parrot Tray — the core stopped; restarting it…');
+  });
+
+  it('says how many more there are rather than pass the Windows limit (127 characters)', () => {
+    const troubled = ['A', 'B', 'C', 'D', 'E'].map((letter) => `${letter.repeat(30)}: offline`);
+    const tip = trayTooltip(live({ phase: 'reconnecting', troubled, needsYou: 99_999, active: 99_999 }));
+    expect(tip.length).toBeLessThanOrEqual(127);
+    expect(tip).toBe(`Parrot Tray — ${troubled[0]}; 4 more (99999 need you, 99999 active)`);
+    expect(trayTooltip(live({ phase: 'reconnecting', troubled }))).toBe(`Parrot Tray — ${troubled[0]}; ${troubled[1]}; 3 more`);
+    const huge = trayTooltip(live({ phase: 'signin-needed', troubled: [`${'x'.repeat(200)}: sign-in needed`, 'B: offline'] }));
+    expect(Array.from(huge).length).toBeLessThanOrEqual(127);
+    expect(huge.endsWith('…')).toBe(true);
+  });
+});
+
 describe('trayTitle', () => {
   it('is the live approvals count, capped, or nothing', () => {
     expect(trayTitle(live({ needsYou: 3, active: 9 }))).toBe('3');

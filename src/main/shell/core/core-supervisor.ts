@@ -18,7 +18,7 @@ export interface SupervisorDeps {
   /** utilityProcess.fork of out/main/core.js. */
   fork(): CoreChild;
   newChannel(): Pick<MessageChannelMain, 'port1' | 'port2'>;
-  /** What the next core starts with, read afresh each time (the token may have changed). */
+  /** What the next core starts with, read afresh each time (the profiles may have changed). */
   startMessage(): Promise<Omit<StartMessage, 't' | 'coreRestart'>>;
   /** Answers the core's requests (settings, links); a throw is sent back as the error. */
   answer(method: CoreRequestMethod, params: unknown): Promise<unknown>;
@@ -38,7 +38,7 @@ interface SupervisorEvents {
 
 /**
  * The core's utility process, as main keeps it: forked with what it needs, fed main's events
- * (token, wake, snooze), asked for approvals, answering its requests, handing each window a
+ * (profiles, wake, snooze), asked for approvals, answering its requests, handing each window a
  * MessagePort to it, and started again, with backoff, when it stops on its own.
  */
 export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
@@ -81,8 +81,11 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
     if (this.child) this.handPort(client, this.child);
   }
 
-  /** Fire-and-forget messages: the token, a wake, the tray's snooze. Lost while no core runs, as they would be moot. */
-  send(message: Extract<MainToCore, { t: 'setToken' | 'reconnectNow' | 'reconnectAfterWake' | 'notifySettings' | 'remindLater' }>): void {
+  /**
+   * Fire-and-forget messages: the profile list, a wake, the tray's snooze. Lost while no core runs,
+   * as they would be moot: the next core starts from the settings as they are then.
+   */
+  send(message: Extract<MainToCore, { t: 'profiles' | 'reconnectNow' | 'reconnectAfterWake' | 'notifySettings' | 'remindLater' }>): void {
     this.child?.postMessage(message);
   }
 

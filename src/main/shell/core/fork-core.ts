@@ -6,13 +6,14 @@ import { nativeBindingPath } from '../native-binding-path';
 import type { SettingsStore } from '../settings/settings-store';
 import { answerCoreRequests } from './core-requests';
 import { CoreSupervisor } from './core-supervisor';
+import { legacyCacheOwner, profileStarts } from './profile-starts';
 
 /** Chromium's task manager and app.getAppMetrics name the process by this. */
 export const CORE_SERVICE_NAME = 'Parrot Tray core';
 
 /**
  * The app's core as a utilityProcess (Electron's home for a Node service such as a SQLite
- * server): out/main/core.js, next to this bundle, started with the stored backend and token.
+ * server): out/main/core.js, next to this bundle, started with the stored profiles and their tokens.
  */
 export function forkCore(deps: {
   settings: SettingsStore;
@@ -26,13 +27,16 @@ export function forkCore(deps: {
     // stdio piped: whatever the core prints (a native crash's last words) lands in main's log, prefixed.
     fork: () => utilityProcess.fork(join(import.meta.dirname, 'core.js'), [], { serviceName: CORE_SERVICE_NAME, stdio: 'pipe' }),
     newChannel: () => new MessageChannelMain(),
-    startMessage: async () => ({
-      backendUrl: settings.backendUrl,
-      token: await settings.getToken(),
-      dataDir: deps.dataDir,
-      nativeBinding: nativeBindingPath(),
-      notify: settings.notify,
-    }),
+    startMessage: async () => {
+      const profiles = await profileStarts(settings);
+      return {
+        profiles,
+        dataDir: deps.dataDir,
+        adoptLegacyCacheAs: legacyCacheOwner(profiles),
+        nativeBinding: nativeBindingPath(),
+        notify: settings.notify,
+      };
+    },
     answer: answerCoreRequests({
       appSettings: deps.appSettings,
       openExternal: deps.openExternal,

@@ -1,3 +1,4 @@
+import { profileOf, scopeId } from '../../../shared/api/scoped-id';
 import { REMIND_LATER_LABEL } from '../../../shared/notify-settings';
 import type { CommandReply } from '../../core/commands/command-client';
 import type { NotifyEvent } from '../../core/notify/policy';
@@ -23,8 +24,9 @@ export const SUMMARY_KEY = 'summary';
 
 export interface ShowNotification {
   /**
-   * The checkpoint id for an approval and its reminders (so a withdraw finds both),
-   * `failed:<session id>`, `follow-up:<session id>`, `result:<checkpoint id>` or 'summary'.
+   * The checkpoint id, scoped by its session's profile (`acme/cp_1`), for an approval and its
+   * reminders (so a withdraw finds both), `failed:<session id>`, `follow-up:<session id>`,
+   * `result:<checkpoint key>` or 'summary'.
    */
   key: string;
   title: string;
@@ -36,7 +38,7 @@ export interface ShowNotification {
   icon?: string;
   /** What a click opens: this session in the popover, or (null) just the popover. */
   openSessionId: string | null;
-  /** Set when Approve is offered: what the action approves (and "Remind me in 1 h" reminds of). */
+  /** Set when Approve is offered: what the action approves (and "Remind me in 1 h" reminds of); the checkpoint id raw, as the backend knows it. */
   approve?: { sessionId: string; checkpointId: string };
   /** A reminder: it takes the place of the banners already shown for its checkpoint. */
   replaces?: boolean;
@@ -56,8 +58,16 @@ export interface PlanOptions {
 /** Electron notification actions exist only on macOS and Windows; elsewhere a click must do. */
 export const supportsActions = (platform: string): boolean => platform === 'darwin' || platform === 'win32';
 
+/**
+ * The memory key of what a banner is about. Session ids arrive scoped (`acme/ft_1`) but checkpoint
+ * ids raw, and two tenants may use the same checkpoint ids: the checkpoint key takes its session's
+ * profile, so one tenant's withdraw never closes the other's banner.
+ */
 export function notificationKey(event: Pick<NotifyEvent, 'event' | 'kind' | 'sessionId' | 'checkpointId'>): string {
-  if (event.checkpointId) return event.checkpointId;
+  if (event.checkpointId) {
+    const profile = event.sessionId ? profileOf(event.sessionId) : null;
+    return profile ? scopeId(profile, event.checkpointId) : event.checkpointId;
+  }
   if (event.event !== 'summary' && event.sessionId) return event.kind === 'follow-up' ? `follow-up:${event.sessionId}` : `failed:${event.sessionId}`;
   return SUMMARY_KEY;
 }
@@ -99,12 +109,12 @@ export function planNotification(event: NotifyEvent, options: PlanOptions): Noti
  * redacted and clipped like every banner text.
  */
 export function planApprovalResult(original: ShowNotification, reply: CommandReply): ShowNotification {
-  const { approve } = original;
   const subject = stripTitlePrefix(original.title);
   const title = reply.ok ? `Approved: ${subject}` : `Not approved: ${subject}`;
   const body = reply.ok ? 'The session goes on.' : `${reply.message} (${reply.code})`;
   return {
-    key: `result:${approve?.checkpointId ?? original.key}`,
+    // The original's key, not the raw checkpoint id: two tenants' results must not replace each other.
+    key: `result:${original.key}`,
     title: clip(title, TITLE_MAX),
     body: clip(body, BODY_MAX),
     actions: [],
@@ -116,7 +126,15 @@ export function planApprovalResult(original: ShowNotification, reply: CommandRep
   };
 }
 
-/** "Approval needed: Nightly build" → "Nightly build" (a clipped title keeps its ellipsis). */
+/**
+ * "Approval needed: Nightly build" → "Nightly build", and likewise a reminder's title. With several
+ * profiles the core puts the tenant first ("Acme Corp · Approval needed: Nightly build"); the
+ * tenant stays ("Acme Corp · Nightly build"), since the answer is about that tenant's checkpoint.
+ * A clipped title keeps its ellipsis.
+ */
 function stripTitlePrefix(title: string): string {
-  return title.replace(/^Approval needed: /, '');
+  const match = /^(?:(.*?) · )?(?:Approval needed|Reminder): (.*)$/s.exec(title);
+  if (!match) return title;
+  const [, tenant, subject] = match;
+  return tenant ? `${tenant} · ${subject}` : (subject ?? title);
 }

@@ -1,5 +1,5 @@
-import type { AppSettings, AppSettingsPatch } from '../../../shared/api';
-import type { AppSettingsPort } from '../../core/api/api-host';
+import type { ApiParams, AppSettings, AppSettingsPatch } from '../../../shared/api';
+import type { AppSettingsPort, ProfileMethod } from '../../core/api/api-host';
 import type { SettingsStore } from './settings-store';
 
 export interface AppSettingsEffects {
@@ -7,25 +7,28 @@ export interface AppSettingsEffects {
   registerShortcut(accelerator: string): string | null;
   setOpenAtLogin(on: boolean): void;
   setTheme(theme: AppSettings['theme']): void;
-  /** A new token reaches the running connection at once. */
-  useToken(token: string | null): void;
-  /** A new backend needs a fresh core: the app restarts onto it. */
-  restartForBackend(): void;
+  /** The profile list changed (a token included): the core follows it live, without a restart. */
+  profilesChanged(): void;
 }
+
+export type AppSettingsStore = Pick<
+  SettingsStore,
+  'all' | 'profiles' | 'tokenPolicy' | 'getToken' | 'setTokenStorage' | 'update' | 'addProfile' | 'updateProfile' | 'removeProfile' | 'moveProfile'
+>;
 
 /**
  * The settings view's view of the desktop app's settings: it reads and writes the store and
- * applies each change where it takes effect. The token goes in, never out.
+ * applies each change where it takes effect. Tokens go in, never out.
  */
-export function appSettingsPort(store: Pick<SettingsStore, 'all' | 'backendUrl' | 'setBackendUrl' | 'tokenPolicy' | 'getToken' | 'setToken' | 'setTokenStorage' | 'update'>, effects: AppSettingsEffects): AppSettingsPort & { shortcutError: string | null } {
+export function appSettingsPort(store: AppSettingsStore, effects: AppSettingsEffects): AppSettingsPort & { shortcutError: string | null } {
   const port = {
     shortcutError: null as string | null,
     async get(): Promise<AppSettings> {
       const all = store.all;
       const policy = await store.tokenPolicy();
+      const profiles = await Promise.all(store.profiles.map(async (p) => ({ ...p, hasToken: (await store.getToken(p.id)) !== null })));
       return {
-        backendUrl: all.backendUrl,
-        hasToken: (await store.getToken()) !== null,
+        profiles,
         tokenStorage: policy.store,
         tokenWarning: policy.warning ?? null,
         canAcceptPlain: policy.canAcceptPlain,
@@ -36,18 +39,7 @@ export function appSettingsPort(store: Pick<SettingsStore, 'all' | 'backendUrl' 
       };
     },
     async update(patch: AppSettingsPatch): Promise<AppSettings> {
-      if (patch.backendUrl !== undefined) {
-        const before = store.backendUrl;
-        // An emptied field means "no backend": the demo backend again.
-        const check = store.setBackendUrl(patch.backendUrl?.trim() ? patch.backendUrl : null);
-        if (!check.ok) throw new Error(check.message);
-        if (store.backendUrl !== before) setTimeout(() => effects.restartForBackend(), 300);
-      }
       if (patch.acceptPlainStorage !== undefined) await store.setTokenStorage(patch.acceptPlainStorage ? 'plain-accepted' : 'keychain');
-      if (patch.token !== undefined) {
-        await store.setToken(patch.token);
-        effects.useToken(patch.token);
-      }
       if (patch.openAtLogin !== undefined) {
         store.update({ openAtLogin: patch.openAtLogin });
         effects.setOpenAtLogin(patch.openAtLogin);
@@ -64,6 +56,34 @@ export function appSettingsPort(store: Pick<SettingsStore, 'all' | 'backendUrl' 
       }
       return port.get();
     },
+    async profile<M extends ProfileMethod>(method: M, params: ApiParams<M>): Promise<AppSettings> {
+      await changeProfiles(store, method, params);
+      effects.profilesChanged();
+      return port.get();
+    },
   };
   return port;
+}
+
+/** One of Settings' profile requests, on the store; a refused one throws in words and changes nothing. */
+async function changeProfiles<M extends ProfileMethod>(store: AppSettingsStore, method: M, raw: ApiParams<M>): Promise<void> {
+  // The switch narrows the method, not its generic parameters: each case reads its own shape.
+  switch (method) {
+    case 'addProfile':
+      await store.addProfile(raw as ApiParams<'addProfile'>);
+      return;
+    case 'updateProfile':
+      await store.updateProfile(raw as ApiParams<'updateProfile'>);
+      return;
+    case 'removeProfile':
+      store.removeProfile((raw as ApiParams<'removeProfile'>).id);
+      return;
+    case 'moveProfile': {
+      const { id, index } = raw as ApiParams<'moveProfile'>;
+      store.moveProfile(id, index);
+      return;
+    }
+    default:
+      throw new Error(`unknown profile request ${String(method)}`);
+  }
 }

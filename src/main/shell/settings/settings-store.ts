@@ -1,6 +1,6 @@
 import type { SafeStorage } from 'electron';
-import { checkBackendUrl, type BackendUrlCheck } from '../../../shared/backend-url';
 import { NotifySettings } from '../../../shared/notify-settings';
+import { changeProfile, findProfile, moveProfileTo, newProfile, profileEntry, type NewProfileFields, type ProfileChange, type ProfileEntry } from './profile-settings';
 import { migrateSettings, Settings, storeDefaults, type SettingsKey } from './settings-schema';
 import { decideTokenStorage, type TokenPolicy } from './token-policy';
 
@@ -44,16 +44,17 @@ const NOT_ENCRYPTED: TokenPolicy = {
 };
 
 /**
- * The settings file (electron-store) plus the API token. Migrations are the pure ones in
+ * The settings file (electron-store) plus each profile's API token. Migrations are the pure ones in
  * settings-schema, run here on open rather than through electron-store's `migrations` option:
  * that one is keyed by the app's version (electron-store supplies app.getVersion() and hides
  * `projectVersion` from its types), while the shape has a version of its own in the file.
  *
- * The token is in the file only as safeStorage ciphertext, and only when token-policy allows it;
- * otherwise it lives in a private field for this run. It is never logged.
+ * A token is in the file only as safeStorage ciphertext, in its profile, and only when
+ * token-policy allows it; otherwise it lives in a private map for this run. It is never logged.
  */
 export class SettingsStore {
-  #token: string | null = null;
+  /** Tokens given or decrypted this run, by profile id: the only place one is ever in clear. */
+  readonly #tokens = new Map<string, string>();
 
   private constructor(
     private readonly file: KeyValueStore,
@@ -77,6 +78,7 @@ export class SettingsStore {
     const notices = [
       result.newer ? 'the settings file comes from a newer Parrot Tray; settings it added are kept but not used' : '',
       result.reset.length ? `invalid settings were reset to their defaults: ${result.reset.join(', ')}` : '',
+      ...result.profileIssues,
     ].filter(Boolean);
     const notice = notices.length ? notices.join('; ') : null;
     if (notice) options.log?.(notice);
@@ -88,19 +90,36 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
-  get backendUrl(): string | null {
-    return this.current.backendUrl;
+  /** Every profile in the person's order, without its token. */
+  get profiles(): ProfileEntry[] {
+    return this.current.profiles.map(profileEntry);
   }
 
-  /** Saves the normalized URL when it passes checkBackendUrl; null clears it. */
-  setBackendUrl(raw: string | null): BackendUrlCheck | { ok: true; url: null } {
-    if (raw === null) {
-      this.write({ backendUrl: null });
-      return { ok: true, url: null };
-    }
-    const check = checkBackendUrl(raw);
-    if (check.ok) this.write({ backendUrl: check.url });
-    return check;
+  /** Adds a profile and keeps its token (as setToken does); throws ProfileSettingsError in words. */
+  async addProfile(input: NewProfileFields & { token: string | null }): Promise<ProfileEntry> {
+    const profile = newProfile(this.current.profiles, input);
+    this.write({ profiles: [...this.current.profiles, profile] });
+    if (input.token) await this.setToken(profile.id, input.token);
+    return profileEntry(profile);
+  }
+
+  /** Changes only the fields given; a token replaces the one kept for the profile. */
+  async updateProfile(change: ProfileChange & { token?: string | null }): Promise<ProfileEntry> {
+    this.write({ profiles: changeProfile(this.current.profiles, change) });
+    if (change.token !== undefined) await this.setToken(change.id, change.token);
+    return profileEntry(findProfile(this.current.profiles, change.id));
+  }
+
+  /** Removes the profile and every copy of its token (the core deletes its cache). */
+  removeProfile(id: string): ProfileEntry {
+    const profile = findProfile(this.current.profiles, id);
+    this.write({ profiles: this.current.profiles.filter((p) => p.id !== id) });
+    this.#tokens.delete(id);
+    return profileEntry(profile);
+  }
+
+  moveProfile(id: string, index: number): ProfileEntry[] {
+    return this.write({ profiles: moveProfileTo(this.current.profiles, id, index) }).profiles.map(profileEntry);
   }
 
   get notify(): NotifySettings {
@@ -130,49 +149,74 @@ export class SettingsStore {
     });
   }
 
-  /** The token given this run, else the saved one decrypted; null when the person must give it. */
-  async getToken(): Promise<string | null> {
-    if (this.#token !== null) return this.#token;
-    const saved = this.current.encryptedToken;
-    if (saved === null) return null;
+  /** The profile's token given this run, else its saved one decrypted; null when the person must give it. */
+  async getToken(profileId: string): Promise<string | null> {
+    const known = this.#tokens.get(profileId);
+    if (known !== undefined) return known;
+    const saved = this.cipherOf(profileId);
+    if (!saved) return null;
     const policy = await this.tokenPolicy();
     // Kept on disk: a locked keyring may be back at the next start.
     if (policy.store === 'session-only') return null;
     try {
       if (policy.store === 'plain') this.options.safeStorage.setUsePlainTextEncryption(true);
       const { result, shouldReEncrypt } = await this.options.safeStorage.decryptStringAsync(Buffer.from(saved, 'base64'));
-      this.#token = result;
-      if (shouldReEncrypt) await this.save(result, policy);
+      // A token given, or the profile removed, while this was decrypting is newer than what it read.
+      if (this.cipherOf(profileId) !== saved) return this.#tokens.get(profileId) ?? null;
+      this.#tokens.set(profileId, result);
+      if (shouldReEncrypt) await this.save(profileId, result, policy);
       return result;
     } catch {
-      this.options.log?.('the saved token could not be decrypted (the keyring may have changed); it must be given again');
+      this.options.log?.(`the saved token of profile "${profileId}" could not be decrypted (the keyring may have changed); it must be given again`);
       return null;
     }
   }
 
-  /** Keeps the token for this run and saves it if the policy allows; null forgets it everywhere. */
-  async setToken(token: string | null): Promise<TokenPolicy> {
+  /** Keeps the profile's token for this run and saves it if the policy allows; null forgets it everywhere. */
+  async setToken(profileId: string, token: string | null): Promise<TokenPolicy> {
+    findProfile(this.current.profiles, profileId);
     const policy = await this.tokenPolicy();
-    this.#token = token || null;
+    // Removed while the policy was asked for: there is nothing left to keep it for.
+    if (this.cipherOf(profileId) === undefined) return policy;
+    if (token) this.#tokens.set(profileId, token);
+    else this.#tokens.delete(profileId);
     // A saved token that is not this one is stale either way.
-    if (!this.#token || policy.store === 'session-only') {
-      this.write({ encryptedToken: null });
+    if (!token || policy.store === 'session-only') {
+      this.writeCipher(profileId, null);
       return policy;
     }
-    return this.save(this.#token, policy);
+    return this.save(profileId, token, policy);
   }
 
-  /** Changes where the token may live and moves the current token accordingly. */
+  /** Changes where tokens may live and moves every profile's token accordingly. */
   async setTokenStorage(choice: Settings['tokenStorage']): Promise<TokenPolicy> {
-    const token = await this.getToken();
+    const ids = this.current.profiles.map((p) => p.id);
+    const tokens = await Promise.all(ids.map(async (id) => [id, await this.getToken(id)] as const));
     this.write({ tokenStorage: choice });
-    if (token !== null) return this.setToken(token);
-    // Nothing readable to move; a saved one that could not be read now may be readable later.
-    if (choice === 'session-only') this.write({ encryptedToken: null });
-    return this.tokenPolicy();
+    let outcome = await this.tokenPolicy();
+    for (const [id, token] of tokens) {
+      if (token !== null) {
+        const policy = await this.setToken(id, token);
+        if (policy === NOT_ENCRYPTED) outcome = policy;
+      } else if (choice === 'session-only') {
+        // Nothing readable to move; a saved one that could not be read now may be readable later.
+        this.writeCipher(id, null);
+      }
+    }
+    return outcome;
   }
 
-  private async save(token: string, policy: TokenPolicy): Promise<TokenPolicy> {
+  /** The profile's saved ciphertext; undefined when there is no such profile. */
+  private cipherOf(profileId: string): string | null | undefined {
+    return this.current.profiles.find((p) => p.id === profileId)?.encryptedToken;
+  }
+
+  private writeCipher(profileId: string, encryptedToken: string | null): void {
+    if (this.cipherOf(profileId) === undefined || this.cipherOf(profileId) === encryptedToken) return;
+    this.write({ profiles: this.current.profiles.map((p) => (p.id === profileId ? { ...p, encryptedToken } : p)) });
+  }
+
+  private async save(profileId: string, token: string, policy: TokenPolicy): Promise<TokenPolicy> {
     try {
       if (policy.store === 'plain') this.options.safeStorage.setUsePlainTextEncryption(true);
       const cipher = await this.options.safeStorage.encryptStringAsync(token);
@@ -180,10 +224,10 @@ export class SettingsStore {
       // may turn up in random ciphertext by chance, so only a long one is searched for).
       const clear = token.length >= 8 ? cipher.includes(token) : cipher.equals(Buffer.from(token));
       if (cipher.length === 0 || clear) throw new Error('not encrypted');
-      this.write({ encryptedToken: cipher.toString('base64') });
+      this.writeCipher(profileId, cipher.toString('base64'));
       return policy;
     } catch {
-      this.write({ encryptedToken: null });
+      this.writeCipher(profileId, null);
       return NOT_ENCRYPTED;
     }
   }

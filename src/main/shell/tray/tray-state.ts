@@ -15,6 +15,11 @@ export interface TrayInput {
   demo: boolean;
   /** ConnectionState.offlineSince: lets the tooltip say how old the counts are. */
   offlineSince?: number | null;
+  /**
+   * With several profiles, each one not live in words, most urgent first ("Globex: offline").
+   * Empty (or left out) with one profile, whose phase says it all.
+   */
+  troubled?: readonly string[];
   /** Something wrong with the app itself (its core stopped, or keeps stopping), in words; it outranks the rest. */
   problem?: string | null;
 }
@@ -29,6 +34,8 @@ export interface TrayView {
 }
 
 const APP = 'Parrot Tray';
+// Windows cuts a tray tooltip at 127 characters (NOTIFYICONDATA's szTip is 128 with its NUL).
+const TOOLTIP_MAX = 127;
 // The menu bar is shared with every other app: a fourth digit would only push neighbours away.
 const TITLE_MAX = 99;
 
@@ -71,18 +78,41 @@ function phaseWords(input: TrayInput): string {
   }
 }
 
+/** "Acme: sign-in needed; Globex: offline", or the first few and how many more, within `room`. */
+function troubledWords(troubled: readonly string[], room: number): string {
+  for (let shown = troubled.length; shown > 1; shown--) {
+    const more = troubled.length - shown;
+    const words = troubled.slice(0, shown).join('; ') + (more > 0 ? `; ${more} more` : '');
+    if (words.length <= room) return words;
+  }
+  return troubled.length > 1 ? `${troubled[0]}; ${troubled.length - 1} more` : (troubled[0] ?? '');
+}
+
+function clipTooltip(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= TOOLTIP_MAX ? text : `${chars.slice(0, TOOLTIP_MAX - 1).join('')}…`;
+}
+
 /**
  * "Parrot Tray — 3 need you, 12 active"; when not live the phase comes first and the
- * cached counts follow, since they are still the best answer the app has.
+ * cached counts follow, since they are still the best answer the app has. With several profiles
+ * the ones in trouble are named in its place: "Parrot Tray — Globex: offline (3 need you)".
  */
 export function trayTooltip(input: TrayInput): string {
   const name = input.demo ? `${APP} (demo data)` : APP;
-  if (input.problem) return `${name} — ${input.problem}`;
-  const phase = phaseWords(input);
-  if (input.phase === 'signin-needed' || input.phase === 'update-needed') return `${name} — ${phase}`;
+  if (input.problem) return clipTooltip(`${name} — ${input.problem}`);
+  const troubled = input.troubled ?? [];
+  const mustAct = input.phase === 'signin-needed' || input.phase === 'update-needed';
   const counts = countWords(input);
+  const withCounts = !mustAct && (input.needsYou > 0 || input.active > 0);
+  if (troubled.length > 0) {
+    const tail = withCounts ? ` (${counts})` : '';
+    return clipTooltip(`${name} — ${troubledWords(troubled, TOOLTIP_MAX - name.length - 3 - tail.length)}${tail}`);
+  }
+  const phase = phaseWords(input);
+  if (mustAct) return `${name} — ${phase}`;
   if (!phase) return `${name} — ${counts}`;
-  return input.needsYou > 0 || input.active > 0 ? `${name} — ${phase} (${counts})` : `${name} — ${phase}`;
+  return withCounts ? `${name} — ${phase} (${counts})` : `${name} — ${phase}`;
 }
 
 /** Only a live needs-you count earns menu-bar space; the icon already carries every other state. */
