@@ -1,10 +1,17 @@
 import type { ApiMethod, ApiParams, ApiResult, AppStatus, ParrotApi, ResultOf, Route, TranscriptPush, ViewQuery, ViewResult } from '../../src/shared/api';
 import type { ConnectionState } from '../../src/shared/connection-state';
 import type { Session, TranscriptEntry } from '../../src/shared/protocol';
+import { profileOf } from '../../src/shared/api/scoped-id';
 import { answer } from './fake-queries';
 
 export const LIVE: ConnectionState = { phase: 'live', nextTryAt: null, offlineSince: null, reason: null };
 export const ADA = { id: 'u_ada', name: 'Ada Lovelace' };
+
+/** Who "me" is for a session, as the core has it: its own profile's user (each tenant has its own id for the person). */
+function userOf(status: AppStatus, sessionId: string): string | null {
+  const profile = status.profiles.find((p) => p.id === profileOf(sessionId));
+  return (profile ? profile.user : status.user)?.id ?? null;
+}
 
 export interface FakeOptions extends Partial<AppStatus> {
   /** Hold every status and answer until `release()`: the views' loading states. */
@@ -42,7 +49,7 @@ export class FakeApi implements ParrotApi {
   constructor(sessions: Session[] = [], { held = false, ...status }: FakeOptions = {}) {
     this.sessions = [...sessions];
     this.held = held;
-    this.status = { connection: LIVE, user: ADA, skewMs: 0, demo: false, unreadable: { count: 0, ids: [] }, coreRestart: null, ...status };
+    this.status = { profiles: [], connection: LIVE, user: ADA, skewMs: 0, demo: false, unreadable: { count: 0, ids: [] }, coreRestart: null, ...status };
   }
 
   /** The core's clock: this machine's, corrected by the skew, as the views' is. */
@@ -131,7 +138,7 @@ export class FakeApi implements ParrotApi {
   }
 
   private answer(w: Watch) {
-    const result = answer(w.query, this.sessions, this.now(), this.status.user?.id ?? null);
+    const result = answer(w.query, this.sessions, this.now(), (id) => userOf(this.status, id));
     const json = JSON.stringify(result);
     if (json === w.last) return;
     w.last = json;

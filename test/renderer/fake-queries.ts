@@ -1,6 +1,7 @@
 import type { ListRow, SessionFilters, ViewQuery, ViewResult } from '../../src/shared/api';
+import { profileOf } from '../../src/shared/api/scoped-id';
 import type { Ref, Session } from '../../src/shared/protocol';
-import { commandCenterView, failuresSince, needsYou, orderSessions, rollUp } from '../../src/shared/sessions';
+import { commandCenterView, compareByRecency, failuresSince, needsYou, orderSessions, rollUp } from '../../src/shared/sessions';
 
 /**
  * The core's answers to live queries, from an in-memory list, by the same shared rules the core
@@ -8,7 +9,7 @@ import { commandCenterView, failuresSince, needsYou, orderSessions, rollUp } fro
  * that passes here means the view shows what the core would send. Written as plainly as possible:
  * the point is the rules, not the speed.
  */
-export function answer(query: ViewQuery, sessions: readonly Session[], now: number, userId: string | null): ViewResult {
+export function answer(query: ViewQuery, sessions: readonly Session[], now: number, userOf: (sessionId: string) => string | null): ViewResult {
   const byId = new Map(sessions.map((s) => [s.id, s]));
   const row = (s: Session): ListRow => ({
     session: s,
@@ -18,7 +19,13 @@ export function answer(query: ViewQuery, sessions: readonly Session[], now: numb
     case 'commandCenter': {
       // The fake never saw the popover opened: failures of the past 24 hours need the person.
       const since = failuresSince(null, now);
-      const needs = needsYou({ waiting: sessions, failed: sessions, userId, since, now });
+      // The core asks each profile with its own user: a failure needs the person signed in to its profile.
+      const checkpoints = needsYou({ waiting: sessions, failed: [], userId: null, since, now });
+      const users = new Set(sessions.map((s) => userOf(s.id)));
+      const failures = [...users]
+        .flatMap((userId) => needsYou({ waiting: [], failed: sessions.filter((s) => userOf(s.id) === userId), userId, since, now }))
+        .sort((a, b) => compareByRecency(a.session, b.session));
+      const needs = [...checkpoints, ...failures];
       const listed = new Set(needs.map((n) => n.session.id));
       const { activeNow, recent } = commandCenterView(sessions.filter((s) => !listed.has(s.id)), now);
       return {
@@ -30,8 +37,8 @@ export function answer(query: ViewQuery, sessions: readonly Session[], now: numb
     }
     case 'sessions': {
       const { kind: _kind, ...withoutKind } = query.filters;
-      const matching = orderSessions(sessions.filter((s) => matches(s, query.filters, userId)), now);
-      const tab = (kind: Session['kind'] | undefined) => sessions.filter((s) => matches(s, { ...withoutKind, ...(kind ? { kind } : {}) }, userId)).length;
+      const matching = orderSessions(sessions.filter((s) => matches(s, query.filters, userOf(s.id))), now);
+      const tab = (kind: Session['kind'] | undefined) => sessions.filter((s) => matches(s, { ...withoutKind, ...(kind ? { kind } : {}) }, userOf(s.id))).length;
       return {
         view: 'sessions',
         offset: query.offset,
@@ -53,6 +60,7 @@ export function answer(query: ViewQuery, sessions: readonly Session[], now: numb
 function matches(s: Session, f: SessionFilters, userId: string | null): boolean {
   const search = f.search?.toLocaleLowerCase();
   return (
+    (f.profile === undefined || profileOf(s.id) === f.profile) &&
     (f.kind === undefined || s.kind === f.kind) &&
     // "Mine" while the user is unknown matches nothing, never everything.
     (!f.mine || (userId !== null && s.owner.id === userId)) &&

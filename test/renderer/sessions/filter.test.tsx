@@ -22,16 +22,25 @@ describe("the page's filters as the core's query", () => {
     expect(toQueryFilters(f({ search: '  ci slow ' }))).toEqual({ search: 'ci slow' });
     expect(toQueryFilters(f({ search: '   ' }))).toEqual({});
   });
+
+  it('narrows to one profile, with the other filters alongside', () => {
+    expect(toQueryFilters(f({ profile: 'globex' }))).toEqual({ profile: 'globex' });
+    expect(toQueryFilters(f({ profile: 'globex', owner: 'mine', kind: 'flow_run' }))).toEqual({ profile: 'globex', kind: 'flow_run', mine: true });
+  });
 });
 
 describe('facet options', () => {
   it('offers Mine, then Everyone, then each other owner in the order the core sent', () => {
-    expect(ownerOptions([alan, ada, grace], 'u_ada')).toEqual([
+    expect(ownerOptions([alan, ada, grace], ['u_ada'])).toEqual([
       { value: 'mine', label: 'Mine' },
       { value: 'all', label: 'Everyone' },
       { value: 'u_alan', label: 'Alan Turing' },
       { value: 'u_grace', label: 'Grace Hopper' },
     ]);
+  });
+
+  it("leaves out the person's id in every profile, since Mine covers each", () => {
+    expect(ownerOptions([alan, ada, grace], ['u_ada', 'u_grace']).map((o) => o.value)).toEqual(['mine', 'all', 'u_alan']);
   });
 
   it('keeps a chosen value that no session mentions any more', () => {

@@ -1,60 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AppSettings, AppSettingsPatch } from '../../../src/shared/api';
-import type { NotifySettings } from '../../../src/shared/notify-settings';
+import type { AppSettingsPatch } from '../../../src/shared/api';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
-import { SettingsPage } from '../../../src/renderer/src/views/settings/SettingsPage';
-import { renderWithApi } from '../components/render-helpers';
-import { FakeApi } from '../fake-api';
+import { APP, callsOf, setup } from './settings-fake';
 
-const NOTIFY: NotifySettings = {
-  scope: 'mine',
-  failures: false,
-  quietHours: null,
-  snoozedUntil: null,
-  followUps: true,
-  reminderMinutes: 30,
-  sound: true,
-  mutedFlows: [],
-};
-const APP: AppSettings = {
-  backendUrl: 'wss://parrot.example.com/ws',
-  hasToken: false,
-  tokenStorage: 'encrypted',
-  tokenWarning: null,
-  canAcceptPlain: false,
-  openAtLogin: false,
-  shortcut: 'CommandOrControl+Shift+Space',
-  shortcutError: null,
-  theme: 'system',
-};
-
-/** A fake main side that keeps what it is sent, as the real one does. */
-function setup(options: { app?: AppSettings | null; notify?: Partial<NotifySettings> } = {}) {
-  const api = new FakeApi();
-  let notify: NotifySettings = { ...NOTIFY, ...options.notify };
-  let app: AppSettings | null = options.app === undefined ? APP : options.app;
-  api.answers.getSettings = () => notify;
-  api.answers.updateSettings = (patch) => (notify = { ...notify, ...patch } as NotifySettings);
-  // As the core does it: one flow in or out of the list it holds.
-  api.answers.muteFlow = ({ flow, muted }) => {
-    const others = notify.mutedFlows.filter((f) => f.id !== flow.id);
-    return (notify = { ...notify, mutedFlows: muted ? [...others, flow] : others });
-  };
-  api.answers.getAppSettings = () => app;
-  api.answers.updateAppSettings = (patch) => {
-    const { token, acceptPlainStorage, ...rest } = patch;
-    app = { ...(app ?? APP), ...rest } as AppSettings;
-    if (token !== undefined) app = { ...app, hasToken: token !== null };
-    if (acceptPlainStorage !== undefined) app = { ...app, tokenStorage: acceptPlainStorage ? 'plain' : 'encrypted' };
-    return app;
-  };
-  renderWithApi(<SettingsPage />, api);
-  return api;
-}
-
-const patches = (api: FakeApi, method: 'updateSettings' | 'updateAppSettings' | 'muteFlow') => api.calls.filter((c) => c.method === method).map((c) => c.params);
+const patches = callsOf;
 const ready = () => screen.findByRole('group', { name: 'Notify me about' });
 
 describe('SettingsPage', () => {
@@ -163,52 +114,6 @@ describe('SettingsPage', () => {
   });
 
   describe('desktop app', () => {
-    const saveIn = (heading: string) => {
-      const form = screen.getByRole('form', { name: heading });
-      return form.querySelector('button[type=submit]') as HTMLButtonElement;
-    };
-
-    it('checks the backend URL before sending it', async () => {
-      const api = setup();
-      const field = (await screen.findByLabelText('Backend URL')) as HTMLInputElement;
-      expect(field.value).toBe('wss://parrot.example.com/ws');
-      expect(field.placeholder).toBe('wss://…');
-      await userEvent.clear(field);
-      await userEvent.type(field, 'ws://example.com');
-      await userEvent.click(saveIn('Backend'));
-      expect(screen.getByRole('alert').textContent).toMatch(/refusing ws:\/\/example\.com/);
-      expect(field.getAttribute('aria-invalid')).toBe('true');
-      expect(patches(api, 'updateAppSettings')).toEqual([]);
-
-      await userEvent.clear(field);
-      await userEvent.type(field, 'wss://other.example.com/ws');
-      await userEvent.click(saveIn('Backend'));
-      expect(patches(api, 'updateAppSettings')).toEqual([{ backendUrl: 'wss://other.example.com/ws' }]);
-      expect(screen.queryByRole('alert')).toBeNull();
-    });
-
-    it('an empty backend URL means the demo backend', async () => {
-      const api = setup();
-      await userEvent.clear(await screen.findByLabelText('Backend URL'));
-      await userEvent.click(saveIn('Backend'));
-      expect(patches(api, 'updateAppSettings')).toEqual([{ backendUrl: null }]);
-      expect(await screen.findByText(/the built-in demo backend runs/)).toBeTruthy();
-    });
-
-    it('saves the token without ever showing it, and clears the field', async () => {
-      const api = setup();
-      const field = (await screen.findByLabelText('Sign-in token')) as HTMLInputElement;
-      expect(field.type).toBe('password');
-      expect(field.value).toBe('');
-      expect(screen.getByText('No token')).toBeTruthy();
-      await userEvent.type(field, 'secret-123');
-      await userEvent.click(saveIn('Sign-in'));
-      expect(patches(api, 'updateAppSettings')).toEqual([{ token: 'secret-123' }]);
-      expect(await screen.findByText('A token is saved')).toBeTruthy();
-      expect(field.value).toBe('');
-      expect(document.body.textContent).not.toContain('secret-123');
-    });
-
     it('shows the token warning and can accept plain storage', async () => {
       const api = setup({ app: { ...APP, tokenStorage: 'session-only', tokenWarning: 'No keyring: the token is kept until you quit.', canAcceptPlain: true } });
       expect((await screen.findByRole('note')).textContent).toBe('No keyring: the token is kept until you quit.');

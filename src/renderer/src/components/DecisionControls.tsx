@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Checkpoint, Session } from '../../../shared/protocol';
 import { useApi } from '../api/api-context';
-import { useStatusStore } from '../state/useStatusStore';
+import { useRowConnection } from '../state/useProfileOf';
 import { decisionBlockedReason, DOING, FAILED, SENT, type Decision } from './decisionWords';
 import { RejectDialog } from './RejectDialog';
 import '../styles/rows.css';
@@ -28,7 +28,8 @@ export function DecisionControls({ session, tabIndex, inline = false }: Decision
 
 function Controls({ session, checkpoint, tabIndex, inline }: { session: Session; checkpoint: Checkpoint; tabIndex: 0 | -1 | undefined; inline: boolean }) {
   const api = useApi();
-  const phase = useStatusStore((s) => s.connection.phase);
+  // The row's own profile's connection: another profile signed out does not block this decision.
+  const phase = useRowConnection(session.id).phase;
   const blocked = decisionBlockedReason(phase);
   const [busy, setBusy] = useState<Decision | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);

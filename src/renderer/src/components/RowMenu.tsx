@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type 
 import { createPortal } from 'react-dom';
 import type { Session } from '../../../shared/protocol';
 import { ACTION_DOING, applicableActions, type SessionAction } from '../../../shared/sessions';
-import { useStatusStore } from '../state/useStatusStore';
+import { useRowConnection } from '../state/useProfileOf';
 import { actionBlockedReason } from './actionWords';
 import { ROW_ACTION_EVENT, rowMenuItems, type RowActionRequest, type RowMenuItem } from './rowMenuItems';
 import type { SessionActions } from './useSessionActions';
@@ -78,12 +78,13 @@ function MenuButton({ session, items, actions, tabIndex }: RowMenuProps & { item
       >
         <span aria-hidden="true">⋯</span>
       </button>
-      {open && button.current && <MenuList id={menuId} labelledBy={buttonId} anchor={button.current} items={items} busy={actions.busy} onChoose={choose} onClose={close} />}
+      {open && button.current && <MenuList sessionId={session.id} id={menuId} labelledBy={buttonId} anchor={button.current} items={items} busy={actions.busy} onChoose={choose} onClose={close} />}
     </>
   );
 }
 
 interface MenuListProps {
+  sessionId: string;
   id: string;
   labelledBy: string;
   anchor: HTMLElement;
@@ -100,8 +101,8 @@ const GAP_PX = 4;
  * anything inside one is clipped to it. Closes on Escape or Tab (focus back on the button), on a
  * press elsewhere, and when the page scrolls or resizes under it.
  */
-function MenuList({ id, labelledBy, anchor, items, busy, onChoose, onClose }: MenuListProps) {
-  const phase = useStatusStore((s) => s.connection.phase);
+function MenuList({ sessionId, id, labelledBy, anchor, items, busy, onChoose, onClose }: MenuListProps) {
+  const phase = useRowConnection(sessionId).phase;
   const blocked = actionBlockedReason(phase);
   const popup = useRef<HTMLDivElement>(null);
   const reasonId = useId();

@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import type { Session } from '../../../shared/protocol';
 import { ACTION_DOING, actionLabel, applicableActions, cancelConfirmation } from '../../../shared/sessions';
-import { useStatusStore } from '../state/useStatusStore';
+import { useRowConnection } from '../state/useProfileOf';
 import { actionBlockedReason } from './actionWords';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useSessionActions, type ActionNote, type SessionActions as Actions } from './useSessionActions';
@@ -14,7 +14,7 @@ import '../styles/actions.css';
  */
 export function SessionActions({ session }: { session: Session }) {
   const actions = useSessionActions(session);
-  const phase = useStatusStore((s) => s.connection.phase);
+  const phase = useRowConnection(session.id).phase;
   const blocked = actionBlockedReason(phase);
   const reasonId = useId();
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -65,7 +65,7 @@ export function ActionNoteLine({ note, className, clamp = false }: { note: Actio
 
 /** The question before a cancel, with the connection's state said inside it. */
 export function CancelConfirm({ session, actions }: { session: Session; actions: Actions }) {
-  const phase = useStatusStore((s) => s.connection.phase);
+  const phase = useRowConnection(session.id).phase;
   const words = cancelConfirmation(session);
   return (
     <ConfirmDialog

@@ -6,12 +6,14 @@ import { useApi } from '../api/api-context';
 import { DecisionControls } from './DecisionControls';
 import { KindIcon } from './KindIcon';
 import { openDetail } from './openDetail';
+import { ProfileChip } from './ProfileChip';
 import { RelativeTime } from './RelativeTime';
 import { RowMenu } from './RowMenu';
 import { ActionNoteLine, CancelConfirm } from './SessionActions';
 import { SessionRowNotes } from './SessionRowNotes';
 import { StatusChip } from './StatusChip';
 import { useSessionActions } from './useSessionActions';
+import { useProfileLabel } from '../state/useProfileOf';
 import '../styles/rows.css';
 
 export interface SessionRowProps {
@@ -47,6 +49,7 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
   const [linkError, setLinkError] = useState<string | null>(null);
   const actions = useSessionActions(session);
   const category = categoryOf(session);
+  const profile = useProfileLabel(session.id);
 
   // webUrl is optional (PROTOCOL.md section 4): without one there is no way out to show.
   const openExternal = (url: string) => {
@@ -74,7 +77,9 @@ export const SessionRow = memo(function SessionRow({ session, rollUp = null, now
         <StatusChip session={session} />
         <RowMenu session={session} actions={actions} tabIndex={tabIndex} />
       </div>
-      <div className="row-meta">
+      {/* The profile rides in the meta line, which every row has, so no row grows taller for it. */}
+      <div className={profile ? 'row-meta row-meta-profiled' : 'row-meta'}>
+        {profile && <ProfileChip profile={profile} />}
         <span className="row-progress">{progressLabel(session)}</span>
         <span className="row-owner">{session.owner.name}</span>
         <span className="row-moved">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../shared/protocol';
 import { ACTION_FAILED, ACTION_SENT, type SessionAction } from '../../../shared/sessions';
 import { useApi } from '../api/api-context';
+import { rowConnection } from '../state/useProfileOf';
 import { useStatusStore } from '../state/useStatusStore';
 import { actionBlockedReason, errorWords, refusalWords } from './actionWords';
 import { REMIND_LATER_MINUTES } from '../../../shared/notify-settings';
@@ -86,7 +87,8 @@ export function useSessionActions(session: Session): SessionActions {
 
   const send = (action: SessionAction) => {
     const failed = ACTION_FAILED[action];
-    const blocked = actionBlockedReason(useStatusStore.getState().connection.phase);
+    // Its own profile's connection, read at the press: another profile's trouble does not block it.
+    const blocked = actionBlockedReason(rowConnection(useStatusStore.getState(), latest.current.id).phase);
     if (blocked) {
       setNote({ tone: 'alert', text: `${failed}: ${blocked}` });
       return;

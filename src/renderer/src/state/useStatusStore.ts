@@ -17,6 +17,7 @@ const INITIAL_CONNECTION: ConnectionState = { phase: 'connecting', nextTryAt: nu
  */
 export const useStatusStore = create<StatusState>((set) => ({
   loaded: false,
+  profiles: [],
   connection: INITIAL_CONNECTION,
   user: null,
   skewMs: 0,

@@ -4,6 +4,8 @@ import type { SessionKind } from '../../../shared/protocol';
 export type Route = { name: 'popover' } | { name: 'sessions' } | { name: 'settings' } | { name: 'detail'; id: string; from: 'popover' | 'sessions' };
 
 export interface SessionFilters {
+  /** A profile id, or 'all'; offered only while two or more profiles run. */
+  profile: string | 'all';
   kind: SessionKind | 'all';
   /** 'mine', 'all', or an owner id. */
   owner: string;
@@ -20,7 +22,7 @@ interface UiState {
   setFilters: (patch: Partial<SessionFilters>) => void;
 }
 
-export const DEFAULT_FILTERS: SessionFilters = { kind: 'all', owner: 'all', initiative: 'all', plan: 'all', search: '' };
+export const DEFAULT_FILTERS: SessionFilters = { profile: 'all', kind: 'all', owner: 'all', initiative: 'all', plan: 'all', search: '' };
 
 /** Where the person is and what they filtered by; nothing here comes from the main side. */
 export const useUiStore = create<UiState>((set, get) => ({

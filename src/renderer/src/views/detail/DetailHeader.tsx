@@ -4,9 +4,11 @@ import { progressLabel } from '../../../../shared/sessions';
 import { useApi } from '../../api/api-context';
 import { DecisionControls } from '../../components/DecisionControls';
 import { KindIcon, kindLabel } from '../../components/KindIcon';
+import { ProfileChip } from '../../components/ProfileChip';
 import { RelativeTime } from '../../components/RelativeTime';
 import { SessionActions } from '../../components/SessionActions';
 import { StatusChip } from '../../components/StatusChip';
+import { useProfileLabel } from '../../state/useProfileOf';
 import { Redactable } from './entries/Redacted';
 
 /** Who, what state, how far, when; what can be done to it; the error and any decision waiting; the way back and out. */
@@ -14,6 +16,7 @@ export function DetailHeader({ session, now, onBack }: { session: Session; now: 
   const api = useApi();
   const [linkError, setLinkError] = useState<string | null>(null);
   const { checkpoint, error } = session;
+  const profile = useProfileLabel(session.id);
 
   // webUrl is optional (PROTOCOL.md section 4): without one there is no way out to show.
   const openExternal = (url: string) => {
@@ -40,6 +43,12 @@ export function DetailHeader({ session, now, onBack }: { session: Session; now: 
       </h1>
       <p className="detail-summary">
         <StatusChip session={session} />
+        {/* Wrapped: the summary's separator goes before the span, outside the chip's own background. */}
+        {profile && (
+          <span>
+            <ProfileChip profile={profile} />
+          </span>
+        )}
         <span>{kindLabel(session.kind)}</span>
         <span>{progressLabel(session)}</span>
         <span>{session.owner.name}</span>

@@ -3,7 +3,7 @@ import { duration } from '../../../../shared/format';
 import type { Session, TaskSession } from '../../../../shared/protocol';
 import { outcomeLine, summarizeFanOut, waitingChildren, type FanOutDecision, type WaitingChild } from '../../../../shared/sessions/fan-out';
 import { decisionBlockedReason } from '../../components/decisionWords';
-import { useStatusStore } from '../../state/useStatusStore';
+import { useRowConnection } from '../../state/useProfileOf';
 import { FanOutRejectDialog } from './FanOutRejectDialog';
 import { SessionLink } from './SessionLink';
 import { useFanOutSend, type FanOutResult } from './useFanOutSend';
@@ -27,7 +27,8 @@ export interface FanOutApprovalsProps {
  * optional comment first. One command goes per child; the outcome is said in one line, then per child.
  */
 export function FanOutApprovals({ parent, related, now, focusOnMount = false }: FanOutApprovalsProps) {
-  const phase = useStatusStore((s) => s.connection.phase);
+  // Children live in their parent's profile: its connection is the one their commands go over.
+  const phase = useRowConnection(parent.id).phase;
   const blocked = decisionBlockedReason(phase);
   const waiting = useMemo(() => waitingChildren(parent, related), [parent, related]);
   const [vetoes, setVetoes] = useState<ReadonlySet<string>>(() => new Set());

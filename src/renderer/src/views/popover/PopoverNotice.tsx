@@ -1,13 +1,17 @@
 import { clockTime } from '../../../../shared/format';
 import { useStatusStore } from '../../state/useStatusStore';
+import { ProfilesProblem } from './ProfilesProblem';
 
 /**
  * Says what to do when retrying cannot help: the token was refused, or this build no longer
  * speaks the server's protocol. Other phases recover on their own and the header covers them.
- * `loaded`: sessions are on screen beneath it, so it says how old they are.
+ * `loaded`: sessions are on screen beneath it, so it says how old they are. With two or more
+ * profiles it names the ones in trouble (ProfilesProblem); with one it says what it always said.
  */
 export function ConnectionProblem({ loaded }: { loaded: boolean }) {
   const connection = useStatusStore((s) => s.connection);
+  const profiles = useStatusStore((s) => s.profiles);
+  if (profiles.length >= 2) return <ProfilesProblem profiles={profiles} loaded={loaded} />;
   if (connection.phase !== 'signin-needed' && connection.phase !== 'update-needed') return null;
   const because = connection.reason ? ` (${connection.reason})` : '';
   const asOf = loaded && connection.offlineSince ? ` Until then, the sessions below are as of ${clockTime(connection.offlineSince)}.` : '';

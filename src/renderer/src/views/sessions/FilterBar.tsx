@@ -1,5 +1,5 @@
 import { useMemo, type KeyboardEvent, type Ref as ReactRef } from 'react';
-import type { SessionsResult } from '../../../../shared/api';
+import type { ProfileStatus, SessionsResult } from '../../../../shared/api';
 import type { SessionFilters } from '../../state/useUiStore';
 import { ownerOptions, withSelected } from './filter';
 
@@ -9,16 +9,22 @@ const NO_FACETS: SessionsResult['facets'] = { owners: [], initiatives: [], plans
 interface FilterBarProps {
   /** What the menus offer: every owner, initiative and plan in the cache (the core's facets). */
   facets: SessionsResult['facets'] | null;
-  userId: string | null;
+  /** The profiles to choose from; none (fewer than two running) hides the choice. */
+  profiles: readonly ProfileStatus[];
+  /** The person's ids, which "Mine" stands for (useProfileFilter). */
+  me: readonly string[];
   filters: SessionFilters;
   onChange: (patch: Partial<SessionFilters>) => void;
   searchRef?: ReactRef<HTMLInputElement>;
 }
 
-/** The owner facet, initiative and plan, and the title search; options come from the sessions the core holds. */
-export function FilterBar({ facets, userId, filters, onChange, searchRef }: FilterBarProps) {
+/**
+ * The profile (with two or more), the owner facet, initiative and plan, and the title search;
+ * options come from the sessions the core holds. Each narrows what the others leave.
+ */
+export function FilterBar({ facets, profiles, me, filters, onChange, searchRef }: FilterBarProps) {
   const { owners: ownerRefs, initiatives, plans } = facets ?? NO_FACETS;
-  const owners = useMemo(() => ownerOptions(ownerRefs, userId), [ownerRefs, userId]);
+  const owners = useMemo(() => ownerOptions(ownerRefs, me), [ownerRefs, me]);
   const ownerChoices = owners.some((o) => o.value === filters.owner)
     ? owners
     : [...owners, { value: filters.owner, label: `${filters.owner} (no sessions)` }];
@@ -33,6 +39,9 @@ export function FilterBar({ facets, userId, filters, onChange, searchRef }: Filt
 
   return (
     <div className="sessions-filters">
+      {profiles.length > 0 && (
+        <RefSelect label="Profile" anyLabel="All profiles" value={filters.profile} options={profiles} onChange={(profile) => onChange({ profile })} />
+      )}
       <label className="sessions-field">
         <span>Owner</span>
         <select value={filters.owner} onChange={(e) => onChange({ owner: e.target.value })}>
@@ -65,7 +74,7 @@ interface RefSelectProps {
   label: string;
   anyLabel: string;
   value: string;
-  options: Array<{ id: string; name: string }>;
+  options: ReadonlyArray<{ id: string; name: string }>;
   onChange: (value: string) => void;
 }
 

@@ -11,19 +11,21 @@ import { FilterBar } from './FilterBar';
 import { countLabel, hasFilters, toQueryFilters } from './filter';
 import { KindTabs, TAB_PANEL_ID, tabId } from './KindTabs';
 import { SessionList, type SessionListHandle } from './SessionList';
+import { useProfileFilter } from './useProfileFilter';
 import { rememberOpened, useReturnFocus } from './useReturnFocus';
 import { useSessionWindow } from './useSessionWindow';
 import '../../styles/sessions.css';
 
 /**
- * The full, tenant-wide Sessions list: tabs by kind, the owner facet, initiative and plan, a title
- * search, active first then most recent. The core filters, orders and counts; the page holds only
- * the rows around the view. Filters live in useUiStore so they survive a trip to a detail view.
+ * The full, tenant-wide Sessions list: tabs by kind, the profile (with two or more), the owner
+ * facet, initiative and plan, a title search, active first then most recent. The core filters,
+ * orders and counts; the page holds only the rows around the view. Filters live in useUiStore so
+ * they survive a trip to a detail view.
  */
 export function SessionsPage() {
   const connection = useStatusStore((s) => s.connection);
-  const userId = useStatusStore((s) => s.user?.id ?? null);
-  const filters = useUiStore((s) => s.filters);
+  const chosen = useUiStore((s) => s.filters);
+  const { offered, filters, me } = useProfileFilter(chosen);
   const setFilters = useUiStore((s) => s.setFilters);
   const back = useUiStore((s) => s.back);
   const now = useNow();
@@ -62,7 +64,7 @@ export function SessionsPage() {
       <CoreRestartNotice />
       <UnreadableNotice />
       <KindTabs value={filters.kind} onChange={(kind) => setFilters({ kind })} />
-      <FilterBar facets={result?.facets ?? null} userId={userId} filters={filters} onChange={setFilters} searchRef={searchRef} />
+      <FilterBar facets={result?.facets ?? null} profiles={offered} me={me} filters={filters} onChange={setFilters} searchRef={searchRef} />
       <section id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.kind)} className="sessions-panel">
         {!result ? (
           <p className="sessions-state" role="status">

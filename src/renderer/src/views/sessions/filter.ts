@@ -16,6 +16,7 @@ export const KIND_TABS: ReadonlyArray<{ value: SessionKind | 'all'; label: strin
 export function toQueryFilters(filters: SessionFilters): QueryFilters {
   const search = filters.search.trim();
   return {
+    ...(filters.profile !== 'all' ? { profile: filters.profile } : {}),
     ...(filters.kind !== 'all' ? { kind: filters.kind } : {}),
     ...(filters.owner === 'mine' ? { mine: true } : filters.owner !== 'all' ? { ownerId: filters.owner } : {}),
     ...(filters.initiative !== 'all' ? { initiativeId: filters.initiative } : {}),
@@ -33,9 +34,13 @@ export function withSelected(options: readonly Ref[], selected: string): Ref[] {
   return [...options, { id: selected, name: `${selected} (no sessions)` }];
 }
 
-/** The owner facet: "Mine", "Everyone", then each other owner, in the order the core sent (by name). */
-export function ownerOptions(owners: readonly Ref[], userId: string | null): Array<{ value: string; label: string }> {
-  const others = owners.filter((o) => o.id !== userId);
+/**
+ * The owner facet: "Mine", "Everyone", then each other owner, in the order the core sent (by name).
+ * `me`: the person's ids, one per profile listed (each tenant knows them by its own), left out of
+ * the others since "Mine" covers them.
+ */
+export function ownerOptions(owners: readonly Ref[], me: readonly string[]): Array<{ value: string; label: string }> {
+  const others = owners.filter((o) => !me.includes(o.id));
   return [{ value: 'mine', label: 'Mine' }, { value: 'all', label: 'Everyone' }, ...others.map((o) => ({ value: o.id, label: o.name }))];
 }
 

@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import type { AppSettings, AppSettingsPatch } from '../../../../shared/api';
-import { BackendField } from './BackendField';
-import { TokenField } from './TokenField';
 
 interface Props {
   settings: AppSettings;
@@ -16,7 +14,10 @@ const THEMES: Array<{ value: AppSettings['theme']; label: string }> = [
   { value: 'dark', label: 'Dark' },
 ];
 
-/** The desktop app's own settings; the reply to each save replaces what is shown. */
+/**
+ * The desktop app's own start-up and appearance; the reply to each save replaces what is shown.
+ * Backends and their tokens are Profiles' (profiles/ProfilesSection).
+ */
 export function DesktopSection({ settings, error, saving, onSave }: Props) {
   return (
     <section className="settings-section" aria-labelledby="settings-desktop-heading">
@@ -26,8 +27,6 @@ export function DesktopSection({ settings, error, saving, onSave }: Props) {
           {error}
         </p>
       )}
-      <BackendField backendUrl={settings.backendUrl} saving={saving} onSave={onSave} />
-      <TokenField settings={settings} saving={saving} onSave={onSave} />
       <div className="settings-group">
         <h3>Start-up and appearance</h3>
         <label className="settings-choice">

@@ -2,12 +2,13 @@ import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { useUiStore } from '../../state/useUiStore';
 import { DesktopSection } from './DesktopSection';
 import { NotificationSection } from './NotificationSection';
+import { ProfilesSection } from './profiles/ProfilesSection';
 import { useAppSettings, useNotifySettings } from './useSettingsData';
 import '../../styles/settings.css';
 
 /**
- * Notification settings everywhere; the desktop app's own (backend, sign-in, start-up, theme) only
- * when the desktop app answers for them, which the web preview does not.
+ * Notification settings everywhere; the desktop app's own (profiles, start-up, theme) only when
+ * the desktop app answers for them, which the web preview does not.
  */
 export function SettingsPage() {
   const notify = useNotifySettings();
@@ -38,6 +39,7 @@ export function SettingsPage() {
               </p>
             )
           )}
+          {app.state.status === 'ready' && app.state.value !== null && <ProfilesSection settings={app.state.value} saving={app.saving} change={app.change} />}
           {app.state.status === 'ready' && app.state.value !== null && <DesktopSection settings={app.state.value} error={app.error} saving={app.saving} onSave={app.update} />}
           {app.state.status === 'ready' && app.state.value === null && <p className="settings-note">The backend, sign-in and start-up settings are managed by the desktop app.</p>}
           {app.state.status === 'error' && (

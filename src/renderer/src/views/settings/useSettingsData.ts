@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppSettings, AppSettingsPatch } from '../../../../shared/api';
+import type { ApiParams, AppSettings, AppSettingsPatch } from '../../../../shared/api';
 import { NotifySettings } from '../../../../shared/notify-settings';
 import { useApi } from '../../api/api-context';
+
+/** The requests that answer with the whole AppSettings: Profiles' and the token storage's. */
+export type AppSettingsMethod = 'updateAppSettings' | 'addProfile' | 'updateProfile' | 'removeProfile' | 'moveProfile';
+/** Resolves null once applied (the reply is then shown), or the refusal in words, nothing changed. */
+export type AppSettingsCall = <M extends AppSettingsMethod>(method: M, params: ApiParams<M>) => Promise<string | null>;
 
 export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
@@ -97,5 +102,25 @@ export function useAppSettings() {
     [api],
   );
 
-  return { state, error, saving, update };
+  /**
+   * The same for Profiles: the refusal comes back to the control that asked, shown beside it,
+   * rather than at the top of another section.
+   */
+  const change = useCallback<AppSettingsCall>(
+    async (method, params) => {
+      setSaving(true);
+      try {
+        const value: AppSettings = await api.call(method, params);
+        setState({ status: 'ready', value });
+        return null;
+      } catch (e) {
+        return errorMessage(e);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [api],
+  );
+
+  return { state, error, saving, update, change };
 }
