@@ -115,33 +115,38 @@ test('a first start with no backend runs on demo data, in the tray, and approves
   expect(app.eventsOf('uncaught-exception')).toEqual([]);
 });
 
-test('Settings saves a backend URL and asks for a relaunch; the token goes to safeStorage, never to disk in clear', async () => {
+test('Settings adds a profile for a real backend and the app follows at once; the token goes to safeStorage, never to disk in clear', async () => {
   const first = app!;
   await first.clickTrayMenuItem('Settings…');
   const { page } = await popover(first);
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await page.getByLabel('Backend URL').fill(backend.url);
-  await page.getByRole('button', { name: 'Save' }).first().click();
-  await expect.poll(() => first.relaunchRequests.length).toBe(1);
-  expect((await first.exited).code).toBe(0);
-  await first.close();
-
-  // Relaunched onto the configured backend (as Windows, whose notifications carry actions).
-  app = launch(asWindows());
-  await app.waitForReady(20_000);
-  await expect.poll(() => tooltip(app!), { timeout: 20_000}).toBe('Parrot Tray — sign-in needed');
-  await app.clickTrayMenuItem('Settings…');
-  const settings = (await popover(app)).page;
-  await settings.getByLabel('Sign-in token').fill(TOKEN);
-  await settings.getByRole('button', { name: 'Save' }).nth(1).click();
-  await expect(settings.getByText('A token is saved')).toBeVisible();
-  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray — /);
-  await expect.poll(() => tooltip(app!)).not.toMatch(/sign-in needed|demo data|connecting/);
+  await expect(page.getByText('No backend yet: Parrot Tray shows demo data.')).toBeVisible();
+  const add = page.getByRole('form', { name: 'Add a profile' });
+  await add.getByLabel('Backend URL').fill(backend.url);
+  await add.getByRole('button', { name: 'Add profile' }).click();
+  // A token is required: said in words, nothing sent, nothing lost from the form.
+  await expect(add.getByText('a profile needs its sign-in token')).toBeVisible();
+  await expect(add.getByLabel('Backend URL')).toHaveValue(backend.url);
+  await add.getByLabel('Sign-in token').fill(TOKEN);
+  await add.getByRole('button', { name: 'Add profile' }).click();
+  // No relaunch: the core starts the profile, and the demo profile and its cache go.
+  await expect(page.getByRole('list', { name: 'Profiles' }).getByRole('listitem')).toHaveCount(1);
+  await expect.poll(() => tooltip(first), { timeout: 20_000 }).toMatch(/^Parrot Tray — /);
+  await expect.poll(() => tooltip(first), { timeout: 20_000 }).not.toMatch(/sign-in needed|demo data|connecting/);
+  expect(first.relaunchRequests).toEqual([]);
+  await expect.poll(() => readdirSync(join(userData, 'cache', 'profiles'))).not.toContain('demo');
 
   for (const file of readdirSync(userData, { recursive: true, encoding: 'utf8' })) {
     if (/\.(json|sqlite|sqlite-wal|log)$/.test(file)) expect(readFileSync(join(userData, file), 'latin1'), file).not.toContain(TOKEN);
   }
-  expect(app.stdout.join('\n') + app.stderr.join('\n')).not.toContain(TOKEN);
+  expect(first.stdout.join('\n') + first.stderr.join('\n')).not.toContain(TOKEN);
+
+  // Started again (as Windows, whose notifications carry actions): the token comes back from safeStorage.
+  await first.quit();
+  await first.close();
+  app = launch(asWindows());
+  await app.waitForReady(20_000);
+  await expect.poll(() => tooltip(app!), { timeout: 20_000 }).toMatch(/^Parrot Tray — \d+ needs? you/);
 });
 
 test('on Windows a tray click opens the popover at the icon, inside its display', async () => {
@@ -212,7 +217,8 @@ test('quit closes the database cleanly, and a cold start from a link opens that 
   await a.close();
   // A kill -9 also passes integrity_check; a clean close is told by what it leaves: no write-ahead
   // log and no writer-open marker (the cache's crash check on the next start).
-  const cacheFile = join(userData, 'cache', 'cache.sqlite');
+  const [profile] = readdirSync(join(userData, 'cache', 'profiles'));
+  const cacheFile = join(userData, 'cache', 'profiles', profile!, 'cache.sqlite');
   expect(existsSync(`${cacheFile}-wal`)).toBe(false);
   const db = new Database(cacheFile, { readonly: true });
   try {
@@ -224,7 +230,8 @@ test('quit closes the database cleanly, and a cold start from a link opens that 
 
   // The link arrives before the page exists: the route is held until the page listens.
   const target = backend.tenant.all().find((s) => s.kind === 'chat')!;
-  app = launch({ ...asWindows(), argv: [`discoparrot://session/${encodeURIComponent(target.id)}`] });
+  // The link names the session's profile, as the app's own links do (the old form is tested above).
+  app = launch({ ...asWindows(), argv: [`discoparrot://session/${profile}/${encodeURIComponent(target.id)}`] });
   await app.waitForReady(20_000);
   const shown = await visibleWindow(app);
   await expect(shown.page.getByRole('heading', { level: 1, name: target.title })).toBeVisible({ timeout: 20_000 });

@@ -54,6 +54,6 @@ test('a flow run waiting at a checkpoint', async () => {
 test('Settings from the tray menu', async () => {
   await app.clickTrayMenuItem('Settings…');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(page.getByLabel('Backend URL')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add a profile' }).getByLabel('Backend URL')).toBeVisible();
   await page.screenshot({ path: `${dir}/settings.png` });
 });

@@ -1,5 +1,6 @@
 import type { Session, TaskSession } from '../../src/shared/protocol';
-import { expect, test, type Preview } from './preview';
+import { scopeId } from '../../src/shared/api/scoped-id';
+import { expect, PREVIEW_PROFILE, test, type Preview } from './preview';
 
 const ADA = 'Ada Lovelace';
 const GRACE = { id: 'u_grace', name: 'Grace Hopper' };
@@ -70,7 +71,7 @@ test.describe('fan-out approvals, in Chromium through the web preview', () => {
       ws.onMessage((m) => server.send(m));
       server.onMessage((m) => {
         const text = String(m);
-        if (hold && text.includes('"result"') && waiting.some((c) => text.includes(`"${c.id}"`))) return;
+        if (hold && text.includes('"result"') && waiting.some((c) => text.includes(`"${scopeId(PREVIEW_PROFILE, c.id)}"`))) return;
         ws.send(m);
       });
     });

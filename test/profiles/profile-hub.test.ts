@@ -139,6 +139,15 @@ describe('ProfileHub: several backends behind one API', () => {
     expect(list.rows.every((r) => r.session.id.startsWith('acme/'))).toBe(true);
   });
 
+  it('tries a replaced token at once: a live profile given a wrong one says "sign-in needed" now, and the right one brings it back', async () => {
+    const { hub, specs } = await twoTenants();
+    await status(hub, live);
+    void hub.setProfiles([specs[0]!, { ...specs[1]!, token: 'not-the-token' }]);
+    await status(hub, (x) => x.profiles[1]?.connection.phase === 'signin-needed' && x.profiles[0]?.connection.phase === 'live');
+    void hub.setProfiles(specs);
+    await status(hub, live);
+  });
+
   it('a stopped backend leaves the other live and its own rows browsable from its cache', async () => {
     const { acme, globex, hub } = await twoTenants();
     await status(hub, live);

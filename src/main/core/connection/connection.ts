@@ -110,6 +110,19 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     if (changed && !this.stopped && this.current.phase === 'signin-needed' && token) this.connect();
   }
 
+  /**
+   * A token the person just replaced is a new sign-in: tried at once, so "sign-in needed" (or
+   * live) is said now, not at the next reconnect, however long the current socket would last.
+   */
+  replaceToken(token: string | null): void {
+    if (token === this.token) return;
+    this.setToken(token);
+    if (this.ws && this.ws.readyState === WebSocket.OPEN) {
+      this.attempt = 0;
+      this.drop(CloseCode.normal, 'the token was replaced');
+    } else this.reconnectNow();
+  }
+
   /** Skip the wait (after sleep, or when the network comes back). */
   reconnectNow(): void {
     if (this.stopped || this.current.phase !== 'reconnecting') return;

@@ -90,7 +90,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
         member = null;
       }
       if (member) {
-        if (member.spec.token !== spec.token) member.core.companion.connection.setToken(spec.token);
+        if (member.spec.token !== spec.token) member.core.companion.connection.replaceToken(spec.token);
         member.spec = spec;
         member.applyNotify(this.notifySettings);
       } else {
