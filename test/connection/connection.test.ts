@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../src/shared/connection-state';
 import { CloseCode, SUBPROTOCOL } from '../../src/shared/protocol';
-import { StreamConnection, type ConnectionOptions } from '../../src/main/core/connection/connection';
+import { StreamConnection } from '../../src/main/core/connection/connection';
+import type { ConnectionOptions } from '../../src/main/core/connection/connection-options';
 import { hello, scriptedServer, waitFor } from '../support/scripted-server';
 
 const open: StreamConnection[] = [];
@@ -42,6 +43,21 @@ describe('StreamConnection', () => {
     await waitFor(() => c.isLive);
     expect(server.attempts()).toBe(2);
     expect(logs.join('\n')).not.toMatch(/bad|good/);
+  });
+
+  it('tries a replaced token at once: on a live socket, and on one still connecting with the old token', async () => {
+    const server = await scriptedServer((peer) => peer.send(hello()), { refuseWith: (req) => (req.headers.authorization === 'Bearer good' ? null : 401) });
+    // Replaced while the first handshake, with the refused token, is still on its way.
+    const early = connection(server.url, { token: 'bad' });
+    early.c.start();
+    early.c.replaceToken('good');
+    await waitFor(() => early.c.isLive);
+    // Replaced on a live socket: the old sign-in is dropped and the new token judged now.
+    early.c.replaceToken('worse');
+    await waitFor(() => early.c.state.phase === 'signin-needed');
+    early.c.replaceToken('good');
+    await waitFor(() => early.c.isLive);
+    expect(early.logs.join('\n')).not.toMatch(/bad|good|worse/);
   });
 
   it('stops with "update needed" when the server does not echo the subprotocol', async () => {

@@ -147,7 +147,7 @@ test("stopping one backend leaves the other's rows live, and the stopped one's b
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
   await page.getByLabel('Profile').selectOption({ label: 'Globex' });
   const one = globex.tenant.all().find((s) => s.kind === 'chat')!;
-  await page.getByRole('searchbox').fill(one.title);
+  await page.getByLabel('Search sessions').fill(one.title);
   await page.getByRole('button', { name: `Open ${one.title}` }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: one.title })).toBeVisible();
   await expect(page.getByText('profile Globex').first()).toBeVisible();

@@ -14,28 +14,8 @@ import {
 import { silentLogger, type Logger } from '../log';
 import { backoffDelay, BACKOFF_RESET_AFTER_MS } from './backoff';
 import { afterClose, describeEnding, type Ending } from './close-policy';
+import type { ConnectionEvents, ConnectionOptions } from './connection-options';
 import { SlidingWindowCounter } from './invalid-frames';
-
-export interface ConnectionOptions {
-  /** Already checked with checkBackendUrl. */
-  url: string;
-  token: string | null;
-  clock?: () => number;
-  random?: () => number;
-  logger?: Logger;
-  /** Liveness before `hello` says otherwise. */
-  defaultHeartbeatMs?: number;
-}
-
-interface ConnectionEvents {
-  /** `text` is the frame as received, for a reader that keeps it rather than the parsed objects. */
-  frame: [frame: StreamFrame, text: string];
-  /** The socket is open and `hello` arrived: the caller subscribes now. */
-  live: [];
-  /** The socket ended; `dropCursor` after a 4004. */
-  down: [info: { dropCursor: boolean }];
-  state: [state: ConnectionState];
-}
 
 /**
  * One WebSocket to the backend, kept alive: bearer header and subprotocol, heartbeat pings and
@@ -44,6 +24,8 @@ interface ConnectionEvents {
  */
 export class StreamConnection extends EventEmitter<ConnectionEvents> {
   private ws: WebSocket | null = null;
+  /** The token each socket was opened with: a verdict on an old token says nothing of a new one. */
+  private readonly tokenOf = new WeakMap<WebSocket, string | null>();
   private token: string | null;
   private attempt = 0;
   private upSince: number | null = null;
@@ -110,13 +92,11 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     if (changed && !this.stopped && this.current.phase === 'signin-needed' && token) this.connect();
   }
 
-  /**
-   * A token the person just replaced is a new sign-in: tried at once, so "sign-in needed" (or
-   * live) is said now, not at the next reconnect, however long the current socket would last.
-   */
+  /** A replaced token is a new sign-in, tried at once: "sign-in needed" or live is said now, not at the next reconnect. */
   replaceToken(token: string | null): void {
     if (token === this.token) return;
     this.setToken(token);
+    // A socket still connecting is judged on arrival (closed() sees the token it carried).
     if (this.ws && this.ws.readyState === WebSocket.OPEN) {
       this.attempt = 0;
       this.drop(CloseCode.normal, 'the token was replaced');
@@ -179,6 +159,7 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
       handshakeTimeout: 10_000,
     });
     this.ws = ws;
+    this.tokenOf.set(ws, this.token);
     let ending: Ending | null = null;
     let opened = false;
     const end = (e: Ending) => (ending ??= e);
@@ -197,6 +178,11 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     ws.on('open', () => {
       opened = true;
       this.dropping = false;
+      // Accepted with a token the person has since replaced: sign in again with the new one.
+      if (this.tokenOf.get(ws) !== this.token) {
+        this.attempt = 0;
+        return this.drop(CloseCode.normal, 'the token was replaced');
+      }
       this.lastHeard = this.clock();
       this.invalid.reset();
       this.retryAfterMs = null;
@@ -255,6 +241,9 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     this.emit('down', { dropCursor: action.kind === 'reconnect' && action.dropCursor === true });
     if (this.stopped) return;
     if (action.kind === 'stop') {
+      // Refused a token that has since been replaced (while this socket was still connecting):
+      // the new one gets its own try rather than the old one's verdict.
+      if (action.phase === 'signin-needed' && this.tokenOf.get(ws) !== this.token && this.token) return this.connect();
       // No log line: the state carries the reason, and whoever shows it words it for the person.
       return this.setState({ phase: action.phase, nextTryAt: null, reason: action.reason });
     }
