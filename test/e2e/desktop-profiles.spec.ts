@@ -11,6 +11,7 @@ import { DemoBackend } from '../../src/main/core/demo/server';
 import type { Session } from '../../src/shared/protocol';
 import { launch, type StandinApp } from '../electron-standin/driver';
 
+const shots = process.env.SCREENSHOTS === '1' ? 'docs' : 'test-results/screenshots';
 const ACME_TOKEN = 'e2e-acme-token-51c2';
 const GLOBEX_TOKEN = 'e2e-globex-token-9d07';
 
@@ -99,6 +100,8 @@ test('a second tenant added in Settings shows beside the first, every row labell
   await add.getByRole('button', { name: 'Add profile' }).click();
   await expect(page.getByRole('list', { name: 'Profiles' }).getByRole('listitem')).toHaveCount(2);
   await expect.poll(tooltip, { timeout: 20_000 }).not.toMatch(/sign-in needed|connecting|offline/);
+  await page.getByRole('heading', { name: 'Profiles' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/profiles-settings.png` });
 
   await app.clickTrayMenuItem('Open Command Center');
   await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
