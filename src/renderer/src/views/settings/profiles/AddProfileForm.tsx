@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { checkBackendUrl } from '../../../../../shared/backend-url';
 import type { AppSettingsCall } from '../useSettingsData';
+import { ProfileField, SaveOutcome } from './ProfileField';
 import { hostOf } from './profileNames';
 
 interface Props {
@@ -39,71 +40,40 @@ export function AddProfileForm({ saving, change }: Props) {
     setToken('');
   };
 
-  const error = (field: Field) => (invalid?.field === field ? `${id}-${field}-error` : undefined);
+  const fieldError = (field: Field) => (invalid?.field === field ? invalid.text : null);
 
   return (
     <form className="settings-group profiles-add" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Add a profile</h3>
-      <label className="settings-field" htmlFor={`${id}-name`}>
-        Name (optional)
-      </label>
-      <input id={`${id}-name`} className="settings-input profiles-input" type="text" autoComplete="off" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-      <label className="settings-field" htmlFor={`${id}-url`}>
-        Backend URL
-      </label>
-      <input
-        id={`${id}-url`}
-        className="settings-input profiles-input"
-        type="url"
-        inputMode="url"
-        spellCheck={false}
-        autoComplete="off"
-        placeholder="wss://…"
-        aria-invalid={invalid?.field === 'url'}
-        aria-describedby={error('url')}
+      <ProfileField formId={id} kind="name" label="Name (optional)" value={name} onChange={setName} />
+      <ProfileField
+        formId={id}
+        kind="url"
+        label="Backend URL"
         value={url}
-        onChange={(e) => {
-          setUrl(e.currentTarget.value);
+        error={fieldError('url')}
+        onChange={(v) => {
+          setUrl(v);
           if (invalid?.field === 'url') setInvalid(null);
         }}
       />
-      {invalid?.field === 'url' && <FieldError id={error('url')!} text={invalid.text} />}
-      <label className="settings-field" htmlFor={`${id}-token`}>
-        Sign-in token
-      </label>
-      <input
-        id={`${id}-token`}
-        className="settings-input profiles-input"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={invalid?.field === 'token'}
-        aria-describedby={error('token')}
+      <ProfileField
+        formId={id}
+        kind="token"
+        label="Sign-in token"
         value={token}
-        onChange={(e) => {
-          setToken(e.currentTarget.value);
+        error={fieldError('token')}
+        onChange={(v) => {
+          setToken(v);
           if (invalid?.field === 'token') setInvalid(null);
         }}
       />
-      {invalid?.field === 'token' && <FieldError id={error('token')!} text={invalid.text} />}
       <div className="settings-row profiles-save">
         <button type="submit" className="settings-button" aria-disabled={saving}>
           Add profile
         </button>
-        {outcome && (
-          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'settings-hint' : 'settings-error'}>
-            {outcome.text}
-          </p>
-        )}
+        <SaveOutcome outcome={outcome} />
       </div>
     </form>
-  );
-}
-
-function FieldError({ id, text }: { id: string; text: string }) {
-  return (
-    <p id={id} className="settings-error" role="alert">
-      {text}
-    </p>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ProfilePatch, ProfileSettings, ProfileStatus } from '../../../../../shared/api';
 import { checkBackendUrl } from '../../../../../shared/backend-url';
 import type { AppSettingsCall } from '../useSettingsData';
+import { ProfileField, SaveOutcome } from './ProfileField';
 import { shownName, tenantName } from './profileNames';
 
 interface Props {
@@ -59,72 +60,32 @@ export function ProfileDetailsForm({ profile, status, saving, change }: Props) {
 
   return (
     <form className="profiles-details" onSubmit={submit} noValidate>
-      <label className="settings-field" htmlFor={`${id}-name`}>
-        Name
-      </label>
-      <input
-        id={`${id}-name`}
-        className="settings-input profiles-input"
-        type="text"
-        autoComplete="off"
-        placeholder={tenantName(profile, status)}
-        aria-describedby={`${id}-name-hint`}
-        value={name}
-        onChange={(e) => edited(setName, e.currentTarget.value)}
-      />
-      <p id={`${id}-name-hint`} className="settings-hint">
-        Empty: the name the tenant goes by.
-      </p>
-      <label className="settings-field" htmlFor={`${id}-url`}>
-        Backend URL
-      </label>
-      <input
-        id={`${id}-url`}
-        className="settings-input profiles-input"
-        type="url"
-        inputMode="url"
-        spellCheck={false}
-        autoComplete="off"
-        placeholder="wss://…"
-        aria-invalid={invalid !== null}
-        aria-describedby={invalid ? `${id}-url-error` : undefined}
+      <ProfileField formId={id} kind="name" label="Name" value={name} onChange={(v) => edited(setName, v)} placeholder={tenantName(profile, status)} hint="Empty: the name the tenant goes by." />
+      <ProfileField
+        formId={id}
+        kind="url"
+        label="Backend URL"
         value={url}
-        onChange={(e) => {
-          edited(setUrl, e.currentTarget.value);
+        error={invalid}
+        onChange={(v) => {
+          edited(setUrl, v);
           setInvalid(null);
         }}
       />
-      {invalid && (
-        <p id={`${id}-url-error`} className="settings-error" role="alert">
-          {invalid}
-        </p>
-      )}
-      <label className="settings-field" htmlFor={`${id}-token`}>
-        {profile.hasToken ? 'Replace token' : 'Sign-in token'}
-      </label>
-      <input
-        id={`${id}-token`}
-        className="settings-input profiles-input"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={`${id}-token-state`}
+      <ProfileField
+        formId={id}
+        kind="token"
+        label={profile.hasToken ? 'Replace token' : 'Sign-in token'}
         value={token}
-        onChange={(e) => edited(setToken, e.currentTarget.value)}
+        onChange={(v) => edited(setToken, v)}
+        hint={profile.hasToken ? 'A token is saved; it is never shown.' : 'No token: this profile cannot sign in.'}
       />
-      <p id={`${id}-token-state`} className="settings-hint">
-        {profile.hasToken ? 'A token is saved; it is never shown.' : 'No token: this profile cannot sign in.'}
-      </p>
       <div className="settings-row profiles-save">
         {/* aria-disabled: a button disabled under the keyboard as it saves would drop focus. */}
         <button type="submit" className="settings-button" aria-disabled={saving || !changed}>
           Save changes<span className="visually-hidden"> to {shownName(profile, status)}</span>
         </button>
-        {outcome && (
-          <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'settings-hint' : 'settings-error'}>
-            {outcome.text}
-          </p>
-        )}
+        <SaveOutcome outcome={outcome} />
       </div>
     </form>
   );
