@@ -14,6 +14,9 @@ import { WebPreviewServer } from '../src/main/web/web-server';
 import type { Session } from '../src/shared/protocol';
 import { isActive } from '../src/shared/sessions';
 
+/** The one profile the bench's preview runs: its session ids show in the page as `bench/<id>`. */
+export const BENCH_PROFILE = 'bench';
+
 /** The demo tenant's own sessions: the live and recent work the batch moves. */
 const CURRENT = 3000;
 
@@ -56,7 +59,7 @@ export async function startBigPreview(total: number, rendererDir: string): Promi
   cache.applySnapshot(tenantPlusHistory(backend.tenant.all(), now, total), backend.tenant.headSeq);
   cache.close();
 
-  const host = await startProfiles([{ id: 'bench', name: null, color: null, notify: null, backendUrl, token: 'bench-token', dataDir }], { logger: silentLogger });
+  const host = await startProfiles([{ id: BENCH_PROFILE, name: null, color: null, notify: null, backendUrl, token: 'bench-token', dataDir }], { logger: silentLogger });
   const { companion } = host.running[0]!.core;
   // No I/O turn has passed since the connection started, so its first catch-up is still ahead.
   const caughtUp = new Promise<void>((r) => companion.once('caughtUp', () => r()));

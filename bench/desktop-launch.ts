@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { CURSOR_KEY } from '../src/main/core/cache/meta';
 import { CACHE_FILE } from '../src/main/core/cache/open';
+import { PROFILES_DIR } from '../src/main/core/profiles/profile-store';
 import { checkBackendUrl } from '../src/shared/backend-url';
 import { sleep, wallNow } from './util';
 
@@ -16,11 +17,12 @@ export const PROBE = pathToFileURL(new URL('./desktop-probe.mjs', import.meta.ur
 export const BENCH_TOKEN = 'bench-desktop-token';
 
 /**
- * The settings file the app would have written after "Backend URL" and "Sign-in token" were saved
+ * The settings file the app before profiles would have written after "Backend URL" and "Sign-in token" were saved
  * with no keyring and the obfuscated storage accepted (tokenStorage 'plain-accepted'): the token
  * as Chromium's basic_text ciphertext ("v10", AES-128-CBC under the fixed "peanuts" key), which
  * the stand-in's safeStorage models (safeStorageBackend 'basic_text', its default). Written
- * directly so no bench switch is needed in src/ and no relaunch is spent on Settings.
+ * directly so no bench switch is needed in src/; the app migrates it into one profile on start,
+ * and a cache written at the data directory's top moves into that profile's folder.
  */
 export function writeSettings(userData: string, backendUrl: string): void {
   const check = checkBackendUrl(backendUrl);
@@ -146,12 +148,12 @@ export async function holdingProxy(upstream: string): Promise<HoldingProxy> {
  * Resolves with the wall-clock ms at which it was seen; polls every `everyMs`.
  */
 export async function cursorReaches(dataDir: string, seq: number, timeoutMs: number, everyMs = 25): Promise<number> {
-  const file = join(dataDir, CACHE_FILE);
   const until = Date.now() + timeoutMs;
   let db: Database.Database | null = null;
   try {
     for (;;) {
-      if (!db && existsSync(file)) db = new Database(file, { readonly: true, fileMustExist: true });
+      const file = profileCache(dataDir);
+      if (!db && file) db = new Database(file, { readonly: true, fileMustExist: true });
       const row = db?.prepare('SELECT value FROM meta WHERE key = ?').get(CURSOR_KEY) as { value: string } | undefined;
       if (row && Number(row.value) >= seq) return wallNow();
       if (Date.now() > until) throw new Error(`the app's cache did not reach seq ${seq} (it is at ${row?.value ?? 'none'})`);
@@ -160,6 +162,15 @@ export async function cursorReaches(dataDir: string, seq: number, timeoutMs: num
   } finally {
     db?.close();
   }
+}
+
+/** The one profile's cache the app keeps under its data directory (profiles/<id>/), once it exists. */
+function profileCache(dataDir: string): string | null {
+  const profiles = join(dataDir, PROFILES_DIR);
+  if (!existsSync(profiles)) return null;
+  const [only] = readdirSync(profiles);
+  const file = only ? join(profiles, only, CACHE_FILE) : null;
+  return file && existsSync(file) ? file : null;
 }
 
 /** VmRSS and VmHWM of a live process, in MB (from /proc, as `ps` reads them). */

@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { isActive } from '../src/shared/sessions';
-import { lastListedId, startBigPreview, type BigPreview } from './big-preview';
+import { scopeId } from '../src/shared/api/scoped-id';
+import { BENCH_PROFILE, lastListedId, startBigPreview, type BigPreview } from './big-preview';
 import { FIRST_ROWS_PROBE, scrollThrough, watchFirstRow, type ScrollRun } from './renderer-probes';
 import { busyBetween, heaviestFrame, PROFILE_DIR, traceCategories } from './trace';
 import { median } from './util';
@@ -90,7 +91,8 @@ async function batch(browser: Browser, page: Page, preview: BigPreview, run: num
   const live = preview.backend.tenant.all().filter((s) => isActive(s, now) && !s.checkpoint);
   const from = (run * BATCH) % (live.length - BATCH);
   const moved = live.slice(from, from + BATCH);
-  const top = moved.map((s) => s.id).sort()[0]!;
+  // The page names sessions as the ProfileHub scopes them.
+  const top = scopeId(BENCH_PROFILE, moved.map((s) => s.id).sort()[0]!);
   const stamp = new Date().toISOString();
   await page.evaluate(`window.__batchStamp = ${JSON.stringify(stamp)}`);
   await page.evaluate(watchFirstRow(top, 10_000));
