@@ -30,7 +30,7 @@ const test = base.extend<{ tenants: TwoTenants }>({
     const root = mkdtempSync(join(tmpdir(), 'parrot-e2e-profiles-'));
     const spec = (id: string, name: string, backendUrl: string, token: string): ProfileSpec => ({ id, name, color: null, notify: null, backendUrl, token, dataDir: join(root, 'profiles', id) });
     const specs = [spec('acme-corp', 'Acme Corp', await acme.start(), 'acme-token'), spec('globex', 'Globex', await globex.start(), 'wrong-token')];
-    const hub = await startProfiles(specs, { logger: silentLogger });
+    const hub = await startProfiles(specs, { logger: silentLogger, cacheRoot: root });
     const server = new WebPreviewServer(RENDERER, hub);
     const url = await server.listen(0);
     await use({ url, acme, globex, hub, specs });

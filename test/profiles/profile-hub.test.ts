@@ -32,7 +32,7 @@ async function twoTenants(options: { globexToken?: string } = {}) {
   const globex = await startBackend({ token: 'globex-token', seed: 2, sessions: 40 });
   const root = tempDir();
   const specs = [spec('acme', 'Acme Corp', acme.url, 'acme-token', root), spec('globex', 'Globex', globex.url, options.globexToken ?? 'globex-token', root)];
-  const hub = await startProfiles(specs, { logger: silentLogger, views: { coalesceMs: 5 } });
+  const hub = await startProfiles(specs, { logger: silentLogger, views: { coalesceMs: 5 }, cacheRoot: root });
   hubs.push(hub);
   return { acme, globex, root, specs, hub };
 }
@@ -198,5 +198,43 @@ describe('ProfileHub: several backends behind one API', () => {
     hub.running[0]!.core.companion.emit('notification', event);
     // One profile: no other tenant to tell it from, so the title keeps every character.
     expect(heard[1]).toEqual({ ...event, sessionId: 'globex/fr_1' });
+  });
+
+  it("scopes the filter menus' ids: one tenant's owner filters that tenant only, and same-named people are told apart", async () => {
+    const { acme, globex, hub } = await twoTenants();
+    await status(hub, live);
+    // The menus are read again a moment after the rows (facets.ts): wait for both tenants' people.
+    const whole = await answer<SessionsResult>(hub, ALL, (r) => r.total === acme.backend.tenant.size + globex.backend.tenant.size && r.facets.owners.filter((o) => o.name.startsWith('Ada')).length === 2);
+    const ada = whole.facets.owners.filter((o) => o.name.startsWith('Ada Lovelace'));
+    expect(ada.map((o) => o.name).sort()).toEqual(['Ada Lovelace (Acme Corp)', 'Ada Lovelace (Globex)']);
+    const acmeAda = ada.find((o) => o.id.startsWith('acme/'))!;
+    const mine = await answer<SessionsResult>(hub, { view: 'sessions', filters: { ownerId: acmeAda.id }, offset: 0, limit: 500 }, () => true);
+    const expected = acme.backend.tenant.all().filter((s) => scopeId('acme', s.owner.id) === acmeAda.id).length;
+    expect([mine.total, mine.rows.every((r) => r.session.id.startsWith('acme/'))]).toEqual([expected, true]);
+  });
+
+  it('opens a bare id from an old link once a profile comes to hold it, and never deletes a folder that is not a profile\'s own', async () => {
+    const acme = await startBackend({ token: 'acme-token', seed: 1, sessions: 20 });
+    const root = tempDir();
+    const one = acme.backend.tenant.all()[0]!;
+    // --backend's form: the cache is the data directory itself, which no removal may touch.
+    const legacy: ProfileSpec = { ...spec('default', 'Acme', acme.url, 'acme-token', root), dataDir: root };
+    const hub = await startProfiles([legacy], { logger: silentLogger, cacheRoot: root });
+    hubs.push(hub);
+    // Asked before the first sync has brought it: the answer comes when it arrives.
+    const detail = await answer<ViewResult>(hub, { view: 'session', id: one.id }, (r) => r.view === 'session' && r.session !== null);
+    expect(detail.view === 'session' && detail.session?.id).toBe(scopeId('default', one.id));
+    await hub.setProfiles([]);
+    expect(existsSync(join(root, 'cache.sqlite'))).toBe(true);
+  });
+
+  it('starts a profile over on another backend: its old cache is not the new one\'s', async () => {
+    const { globex, hub, specs } = await twoTenants();
+    await status(hub, live);
+    const other = await startBackend({ token: 'globex-token', seed: 3, sessions: 10 });
+    await hub.setProfiles([specs[0]!, { ...specs[1]!, backendUrl: other.url }]);
+    const list = await answer<SessionsResult>(hub, { view: 'sessions', filters: { profile: 'globex' }, offset: 0, limit: 500 }, (r) => r.total === other.backend.tenant.size);
+    expect(list.rows.map((r) => r.session.title).sort()).toEqual(other.backend.tenant.all().map((s) => s.title).sort());
+    expect(globex.backend.tenant.size).not.toBe(other.backend.tenant.size);
   });
 });

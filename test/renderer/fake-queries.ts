@@ -1,5 +1,5 @@
 import type { ListRow, SessionFilters, ViewQuery, ViewResult } from '../../src/shared/api';
-import { profileOf } from '../../src/shared/api/scoped-id';
+import { profileOf, scopeId } from '../../src/shared/api/scoped-id';
 import type { Ref, Session } from '../../src/shared/protocol';
 import { commandCenterView, compareByRecency, failuresSince, needsYou, orderSessions, rollUp } from '../../src/shared/sessions';
 
@@ -64,11 +64,18 @@ function matches(s: Session, f: SessionFilters, userId: string | null): boolean 
     (f.kind === undefined || s.kind === f.kind) &&
     // "Mine" while the user is unknown matches nothing, never everything.
     (!f.mine || (userId !== null && s.owner.id === userId)) &&
-    (f.ownerId === undefined || s.owner.id === f.ownerId) &&
-    (f.initiativeId === undefined || s.initiative?.id === f.initiativeId) &&
-    (f.planId === undefined || s.plan?.id === f.planId) &&
+    (f.ownerId === undefined || facetId(s, s.owner) === f.ownerId) &&
+    (f.initiativeId === undefined || facetId(s, s.initiative) === f.initiativeId) &&
+    (f.planId === undefined || facetId(s, s.plan) === f.planId) &&
     (search === undefined || s.title.toLocaleLowerCase().includes(search))
   );
+}
+
+/** A menu's id for a session's owner, initiative or plan: scoped by its profile, as the core's hub scopes it. */
+function facetId(s: Session, ref: Ref | null | undefined): string | undefined {
+  if (!ref) return undefined;
+  const profile = profileOf(s.id);
+  return profile === null ? ref.id : scopeId(profile, ref.id);
 }
 
 /** Every distinct owner, initiative or plan, by name (ties by id). */
@@ -76,7 +83,8 @@ function refs(sessions: readonly Session[], field: 'owner' | 'initiative' | 'pla
   const byId = new Map<string, Ref>();
   for (const s of sessions) {
     const ref = s[field];
-    if (ref && !byId.has(ref.id)) byId.set(ref.id, ref);
+    const id = facetId(s, ref);
+    if (ref && id && !byId.has(id)) byId.set(id, { ...ref, id });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -52,10 +52,10 @@ describe('trayTooltip', () => {
 });
 
 describe('trayTooltip with several profiles', () => {
-  it('names the profiles in trouble in place of the phase, keeping the counts when there is no sign-in to do', () => {
+  it("names the profiles in trouble in place of the phase, and keeps the counts: the other profiles' are current", () => {
     expect(trayTooltip(live({ phase: 'reconnecting', troubled: ['Globex: offline'], needsYou: 3, active: 12 }))).toBe('Parrot Tray — Globex: offline (3 need you, 12 active)');
     expect(trayTooltip(live({ phase: 'stopped', troubled: ['Globex: offline'], offlineSince: at1042 }))).toBe('Parrot Tray — Globex: offline');
-    expect(trayTooltip(live({ phase: 'signin-needed', troubled: ['Acme: sign-in needed', 'Globex: offline'], needsYou: 3 }))).toBe('Parrot Tray — Acme: sign-in needed; Globex: offline');
+    expect(trayTooltip(live({ phase: 'signin-needed', troubled: ['Acme: sign-in needed', 'Globex: offline'], needsYou: 3 }))).toBe('Parrot Tray — Acme: sign-in needed; Globex: offline (3 need you)');
     expect(trayTooltip(live({ phase: 'connecting', troubled: ['Acme: connecting'], active: 1 }))).toBe('Parrot Tray — Acme: connecting (1 active)');
   });
 
@@ -66,7 +66,7 @@ describe('trayTooltip with several profiles', () => {
 
   it('leaves the icon to the most urgent phase, and a core problem still outranks the profiles', () => {
     const input = live({ phase: 'signin-needed', troubled: ['Acme: sign-in needed'], needsYou: 2 });
-    expect(trayView(input)).toEqual({ state: 'signin', icon: 'signin', tooltip: 'Parrot Tray — Acme: sign-in needed', title: '' });
+    expect(trayView(input)).toEqual({ state: 'signin', icon: 'signin', tooltip: 'Parrot Tray — Acme: sign-in needed (2 need you)', title: '' });
     expect(trayTooltip({ ...input, problem: 'the core stopped; restarting it…' })).toBe('Parrot Tray — the core stopped; restarting it…');
   });
 

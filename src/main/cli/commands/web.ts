@@ -61,7 +61,8 @@ ${BACKEND_USAGE}
     // The same core entry as the app's utility process (core/runtime/start-profiles.ts).
     let core: ProfileHub;
     try {
-      core = await startProfiles(specs, { logger });
+      // Only profiles of --data have folders of their own to delete; --backend's cache is --data itself.
+      core = await startProfiles(specs, { logger, ...(values.backend === undefined ? { cacheRoot: dataDir } : {}) });
     } catch (error) {
       throw new CliError((error as Error).message);
     }
@@ -89,7 +90,12 @@ function followProfiles(dataDir: string, hub: ProfileHub, io: { env: NodeJS.Proc
   const file = join(dataDir, PROFILES_FILE);
   const onChange = () => {
     try {
-      void hub.setProfiles(webProfiles({}, dataDir, io.env, io.err, true)).then((failures) => failures.forEach((f) => io.err(`parrot-tray web: ${f}`)));
+      // A profiles file gone (moved, being replaced) is no instruction to drop every profile.
+      if (!existsSync(file)) return;
+      hub.setProfiles(webProfiles({}, dataDir, io.env, io.err, true)).then(
+        (failures) => failures.forEach((f) => io.err(`parrot-tray web: ${f}`)),
+        (error: Error) => io.err(`parrot-tray web: the profiles could not be applied: ${error.message}`),
+      );
     } catch (error) {
       io.err(`parrot-tray web: the profiles changed but could not be read: ${(error as Error).message}`);
     }

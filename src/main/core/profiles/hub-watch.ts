@@ -1,5 +1,5 @@
 import { splitScopedId } from '../../../shared/api/scoped-id';
-import type { CommandCenterResult, SessionsResult, ViewQuery, ViewResult } from '../../../shared/api';
+import type { CommandCenterResult, SessionFilters, SessionsResult, ViewQuery, ViewResult } from '../../../shared/api';
 import { mergeCommandCenter, mergeSessions } from './merge-views';
 import type { ProfileMember } from './profile-member';
 import { scopeResult } from './scope-results';
@@ -53,31 +53,50 @@ function partsOf(members: readonly ProfileMember[], query: ViewQuery): Part[] {
       return members.map((member) => ({ member, query }));
     case 'session': {
       const found = resolveSession(members, query.id);
-      return found ? [{ member: found.member, query: { view: 'session', id: found.id } }] : [];
+      if (found) return [{ member: found.member, query: { view: 'session', id: found.id } }];
+      // A bare id no cache holds yet (a link opened before the first sync): asked of every profile,
+      // and the first, in the person's order, that comes to hold it answers.
+      return splitScopedId(query.id) ? [] : members.map((member) => ({ member, query }));
     }
     case 'sessions': {
-      const { profile, ...filters } = query.filters;
-      const chosen = profile === undefined ? members : members.filter((m) => m.id === profile);
+      const { profile, ...rest } = query.filters;
+      // An owner, initiative or plan from the menus is scoped: only its own profile can match it.
+      const { filters, onlyIn } = unscopeFacetFilters(rest);
+      const chosen = members.filter((m) => (profile === undefined || m.id === profile) && (onlyIn === null || m.id === onlyIn));
       if (chosen.length === 1) return [{ member: chosen[0]!, query: { ...query, filters } }];
       return chosen.map((member) => ({ member, query: { ...query, filters, offset: 0, limit: query.offset + query.limit } }));
     }
   }
 }
 
-function merge(query: ViewQuery, answers: readonly ViewResult[], now: number): ViewResult {
-  if (answers.length === 0) return emptyResult(query);
-  if (answers.length === 1) {
-    const only = answers[0]!;
-    // A one-profile list was asked for its own window, so its offset is already the query's.
-    return only;
+const FACET_FILTERS = ['ownerId', 'initiativeId', 'planId'] as const;
+
+/** The menus' scoped ids back to each tenant's own, and the one profile they then narrow to (null: any). */
+function unscopeFacetFilters(filters: SessionFilters): { filters: SessionFilters; onlyIn: string | null } {
+  const out: SessionFilters = { ...filters };
+  let onlyIn: string | null = null;
+  for (const key of FACET_FILTERS) {
+    const value = filters[key];
+    const scoped = value === undefined ? null : splitScopedId(value);
+    if (!scoped) continue;
+    // Two filters from two profiles match nothing: no session is in both tenants.
+    onlyIn = onlyIn === null || onlyIn === scoped.profile ? scoped.profile : '\u0000none';
+    out[key] = scoped.id;
   }
+  return { filters: out, onlyIn };
+}
+
+function merge(query: ViewQuery, answers: readonly ViewResult[], now: number, names: readonly string[]): ViewResult {
+  if (answers.length === 0) return emptyResult(query);
+  // A one-profile list was asked for its own window, so its offset is already the query's.
+  if (answers.length === 1) return answers[0]!;
   switch (query.view) {
     case 'commandCenter':
       return mergeCommandCenter(answers as CommandCenterResult[], query);
     case 'sessions':
-      return mergeSessions(answers as SessionsResult[], query.offset, query.limit, now);
+      return mergeSessions(answers as SessionsResult[], query.offset, query.limit, now, names);
     case 'session':
-      return answers[0]!;
+      return answers.find((a) => a.view === 'session' && a.session !== null) ?? answers[0]!;
   }
 }
 
@@ -104,7 +123,7 @@ export class HubWatch {
     let opening = true;
     const send = () => {
       if (opening || this.closed || answers.some((a) => a === undefined)) return;
-      this.listener(merge(this.query, answers as ViewResult[], this.now()));
+      this.listener(merge(this.query, answers as ViewResult[], this.now(), parts.map((p) => p.member.name())));
     };
     this.closeParts = parts.map((part, i) =>
       part.member.core.host.watch(part.query, (result) => {

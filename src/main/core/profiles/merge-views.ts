@@ -65,18 +65,22 @@ export function mergeCommandCenter(results: readonly CommandCenterResult[], limi
 /** Within Active Now or Recent every row is on the same side of "active", so recency alone orders them. */
 const compareRows = (a: ListRow, b: ListRow): number => compareByRecency(a.session, b.session);
 
-/** Every facet once, by name: two tenants may both have an "Ada"; one menu entry filters both. */
-function mergeFacets(lists: ReadonlyArray<readonly Ref[]>): Ref[] {
-  const byId = new Map<string, Ref>();
-  for (const list of lists) for (const ref of list) if (!byId.has(ref.id)) byId.set(ref.id, ref);
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/**
+ * Every profile's facets in one menu, by name. Their ids are scoped, so two tenants' "Ada" are two
+ * entries (two people, or one person known to two tenants): each is told apart by its profile.
+ */
+function mergeFacets(lists: ReadonlyArray<readonly Ref[]>, profileNames: readonly string[]): Ref[] {
+  const seen = new Map<string, number>();
+  for (const list of lists) for (const ref of list) seen.set(ref.name, (seen.get(ref.name) ?? 0) + 1);
+  const all = lists.flatMap((list, i) => list.map((ref) => (seen.get(ref.name)! > 1 ? { ...ref, name: `${ref.name} (${profileNames[i] ?? ''})` } : ref)));
+  return all.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
  * Profiles' lists from row 0 → the window [offset, offset + limit) of the merged list. Each list
  * must hold at least its first offset + limit rows (or all it has).
  */
-export function mergeSessions(results: readonly SessionsResult[], offset: number, limit: number, now: number): SessionsResult {
+export function mergeSessions(results: readonly SessionsResult[], offset: number, limit: number, now: number, profileNames: readonly string[]): SessionsResult {
   const rows = mergeSorted(
     results.map((r) => r.rows),
     byListOrder(now),
@@ -90,9 +94,9 @@ export function mergeSessions(results: readonly SessionsResult[], offset: number
     total: sum(results.map((r) => r.total)),
     tabs: { all: tab('all'), flow_run: tab('flow_run'), background_task: tab('background_task'), chat: tab('chat') },
     facets: {
-      owners: mergeFacets(results.map((r) => r.facets.owners)),
-      initiatives: mergeFacets(results.map((r) => r.facets.initiatives)),
-      plans: mergeFacets(results.map((r) => r.facets.plans)),
+      owners: mergeFacets(results.map((r) => r.facets.owners), profileNames),
+      initiatives: mergeFacets(results.map((r) => r.facets.initiatives), profileNames),
+      plans: mergeFacets(results.map((r) => r.facets.plans), profileNames),
     },
   };
 }

@@ -1,18 +1,22 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import { scopeId } from '../../../shared/api/scoped-id';
 import type { AppSettings, ApiMethod, ApiParams, AppStatus, CommandReply, CoreRestart, TranscriptPush, ViewQuery, ViewResult } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
-import { mostUrgentConnection, troubledProfiles } from '../../../shared/profiles/most-urgent';
 import { ApiRequestError, parseCall, type ClientHost } from '../api/client-host';
 import { type AppSettingsPort, type ProfileMethod, type TraySummary } from '../api/api-host';
 import type { NotifyEvent } from '../notify/policy';
 import type { CoreSummary } from '../runtime/core-link';
 import { HubWatch, resolveSession } from './hub-watch';
 import { ProfileMember, type MemberOptions, type ProfileSpec } from './profile-member';
-import { scopeUnreadable } from './scope-results';
+import { hubStatus, hubTraySummary } from './hub-status';
+import { deleteProfileCache } from './profile-store';
 
 export interface ProfileHubOptions extends MemberOptions {
+  /**
+   * The data directory whose profiles/<id>/ folders are the profiles' caches: a removed profile's
+   * is deleted there, and nothing else ever is. Unset (the CLI's --backend form), nothing is deleted.
+   */
+  cacheRoot?: string;
   /** The app-wide notification settings (snooze and quiet hours are one for every profile). */
   notify?: Partial<NotifySettings>;
   openExternal?: (url: string) => Promise<void>;
@@ -48,6 +52,8 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   private coreRestart: CoreRestart | null = null;
   private toldStatus = '';
   private changing: Promise<void> = Promise.resolve();
+  /** How many profiles the person has, started or not: a notification names its tenant when more than one. */
+  private wanted = 0;
   private closed = false;
 
   constructor(private readonly options: ProfileHubOptions) {
@@ -77,72 +83,60 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
 
   private async reconcile(specs: readonly ProfileSpec[]): Promise<string[]> {
     const failures: string[] = [];
+    this.wanted = specs.length;
     const wanted = new Map(specs.map((s) => [s.id, s]));
-    for (const member of this.members.filter((m) => !wanted.has(m.id))) {
-      await this.stopMember(member);
-      fs.rmSync(member.spec.dataDir, { recursive: true, force: true });
-    }
-    const next: ProfileMember[] = [];
-    for (const spec of specs) {
-      let member = this.members.find((m) => m.id === spec.id) ?? null;
-      if (member && (member.spec.backendUrl !== spec.backendUrl || member.spec.dataDir !== spec.dataDir)) {
+    const leaving = this.members.filter((m) => {
+      const spec = wanted.get(m.id);
+      return !spec || spec.backendUrl !== m.spec.backendUrl || spec.dataDir !== m.spec.dataDir;
+    });
+    if (leaving.length > 0) {
+      // Out of every read first (status, queries, routing), then stopped: nothing reads a closed cache.
+      this.members = this.members.filter((m) => !leaving.includes(m));
+      this.membersChanged();
+      for (const member of leaving) {
         await this.stopMember(member);
-        member = null;
+        // Removed, or moved to another backend, whose sessions and cursor are not this cache's.
+        deleteProfileCache(this.options.cacheRoot, member.spec, this.options.logger);
       }
+    }
+    for (const spec of specs) {
+      const member = this.members.find((m) => m.id === spec.id);
       if (member) {
         if (member.spec.token !== spec.token) member.core.companion.connection.replaceToken(spec.token);
         member.spec = spec;
         member.applyNotify(this.notifySettings);
-      } else {
-        try {
-          member = await ProfileMember.start(spec, this.notifySettings, this.options);
-          this.attach(member);
-        } catch (error) {
-          failures.push(`${spec.name ?? spec.id}: ${(error as Error).message}`);
-          this.options.logger.warn(`[${spec.id}] could not start: ${(error as Error).message}`);
-          continue;
-        }
+        continue;
       }
-      next.push(member);
+      try {
+        const started = await ProfileMember.start(spec, this.notifySettings, this.options);
+        this.attach(started);
+        this.members = [...this.members, started];
+      } catch (error) {
+        failures.push(`${spec.name ?? spec.id}: ${(error as Error).message}`);
+        this.options.logger.warn(`[${spec.id}] could not start: ${(error as Error).message}`);
+      }
     }
-    if (this.closed) {
-      for (const member of next) await this.stopMember(member);
-      return failures;
-    }
-    this.members = next;
-    for (const watch of this.watches) watch.open(this.members);
-    this.statusMoved();
-    this.emit('summary');
+    const order = new Map(specs.map((s, i) => [s.id, i]));
+    this.members = [...this.members].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    this.membersChanged();
     return failures;
   }
 
+  /** Every open query starts over on the members now running; the status and the tray are told. */
+  private membersChanged(): void {
+    if (this.closed) return;
+    for (const watch of this.watches) watch.open(this.members);
+    this.statusMoved();
+    this.emit('summary');
+  }
+
   status(): AppStatus {
-    const profiles = this.members.map((m) => m.status());
-    const first = profiles[0];
-    const unreadable = this.members.map((m) => scopeUnreadable(m.id, m.core.companion.cache.unreadable()));
-    return {
-      profiles,
-      connection: mostUrgentConnection(profiles.map((p) => p.connection)),
-      user: first?.user ?? null,
-      skewMs: first?.skewMs ?? 0,
-      demo: profiles.length > 0 && profiles.every((p) => p.demo),
-      unreadable: { count: unreadable.reduce((n, u) => n + u.count, 0), ids: unreadable.flatMap((u) => u.ids).sort() },
-      coreRestart: this.coreRestart,
-    };
+    return hubStatus(this.members, this.coreRestart);
   }
 
   /** What the tray shows: counts summed, the most urgent connection, and which profiles are not live. */
   traySummary(): CoreSummary {
-    const status = this.status();
-    const counts = this.members.map((m) => m.core.host.summary());
-    return {
-      active: counts.reduce((n, c) => n + c.active, 0),
-      needsYou: counts.reduce((n, c) => n + c.needsYou, 0),
-      phase: status.connection.phase,
-      offlineSince: status.connection.offlineSince,
-      demo: status.demo,
-      troubled: this.members.length > 1 ? troubledProfiles(status.profiles) : [],
-    };
+    return hubTraySummary(this.members, this.status());
   }
 
   /** The counts alone, as one ApiHost gives them. */
@@ -272,7 +266,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
 
   private scopeEvent(member: ProfileMember, event: NotifyEvent): NotifyEvent {
     // With one profile there is no other tenant to tell it from: the banner keeps every character.
-    const title = this.members.length > 1 ? `${member.name()} · ${event.title}` : event.title;
+    const title = this.wanted > 1 ? `${member.name()} · ${event.title}` : event.title;
     return {
       ...event,
       title,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkBackendUrl } from '../../../shared/backend-url';
-import { freeId, ProfileName, slugOf } from '../../../shared/profiles/profile-fields';
+import { freeId, ProfileId, ProfileName, slugOf } from '../../../shared/profiles/profile-fields';
+import type { Logger } from '../log';
 import { PROFILES_VERSION, ProfilesFile, type StoredProfile } from './profile';
 
 export const PROFILES_FILE = 'profiles.json';
@@ -9,6 +10,22 @@ export const PROFILES_DIR = 'profiles';
 
 /** Where a profile's cache lives under a data directory: the CLI's and the app's layout alike. */
 export const profileCacheDir = (dataDir: string, id: string): string => path.join(dataDir, PROFILES_DIR, id);
+
+/**
+ * Deletes a profile's cache folder: only `<root>/profiles/<id>` for an id that passes ProfileId,
+ * and only when that is where the profile's cache is. A failure is logged, never thrown: the
+ * profile is gone either way, and the folder is left for the person to see.
+ */
+export function deleteProfileCache(root: string | undefined, profile: { id: string; dataDir: string }, logger: Logger): void {
+  if (!root || !ProfileId.safeParse(profile.id).success) return;
+  const folder = profileCacheDir(root, profile.id);
+  if (path.resolve(folder) !== path.resolve(profile.dataDir)) return;
+  try {
+    fs.rmSync(folder, { recursive: true, force: true });
+  } catch (error) {
+    logger.warn(`[${profile.id}] its cache at ${folder} could not be deleted: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
 
 /** A profiles file that cannot be used, or a change that cannot be made, in words; nothing was written. */
 export class ProfileError extends Error {}

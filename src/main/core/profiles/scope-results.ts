@@ -1,12 +1,13 @@
 import { scopeId } from '../../../shared/api/scoped-id';
 import type { ListRow, NeedsYouRow, UnreadableSessions, ViewResult } from '../../../shared/api';
-import type { Session } from '../../../shared/protocol';
+import type { Ref, Session } from '../../../shared/protocol';
 
 /**
  * A profile's answers as the windows see them: every id that names a session (or a flow, which
  * "Mute this flow" keys by) carries the profile, so two tenants' `ft_1` stay two rows, two routes
- * and two mutes. Owners, initiatives, plans and checkpoints are looked up within a session, never
- * across tenants, and stay as the backend sent them.
+ * and two mutes; the filter menus' owners, initiatives and plans likewise. Inside a session its
+ * owner, initiative, plan and checkpoint stay as the backend sent them: they are read there, never
+ * looked up across tenants.
  */
 export function scopeSession(profile: string, session: Session): Session {
   const id = scopeId(profile, session.id);
@@ -42,8 +43,12 @@ export function scopeResult(profile: string, result: ViewResult): ViewResult {
         activeNow: { ...result.activeNow, rows: result.activeNow.rows.map((r) => scopeRow(profile, r)) },
         recent: { ...result.recent, rows: result.recent.rows.map((r) => scopeRow(profile, r)) },
       };
-    case 'sessions':
-      return { ...result, rows: result.rows.map((r) => scopeRow(profile, r)) };
+    case 'sessions': {
+      // The menus' ids are scoped too: two tenants' `u_1` are two people, and the filter picks one.
+      const refs = (list: Ref[]) => list.map((r) => ({ ...r, id: scopeId(profile, r.id) }));
+      const { owners, initiatives, plans } = result.facets;
+      return { ...result, rows: result.rows.map((r) => scopeRow(profile, r)), facets: { owners: refs(owners), initiatives: refs(initiatives), plans: refs(plans) } };
+    }
     case 'session':
       return { ...result, session: result.session && scopeSession(profile, result.session), related: result.related.map((s) => scopeSession(profile, s)) };
   }

@@ -64,6 +64,13 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
   // Each profile's cache has its folder under the data directory main chose.
   const specsOf = (profiles: readonly ProfileStart[]): ProfileSpec[] => profiles.map((p) => ({ ...p, dataDir: profileCacheDir(dataDir, p.id) }));
 
+  let pendingProfiles: ProfileStart[] | null = null;
+  const follow = (hub: ProfileHub, profiles: readonly ProfileStart[]) =>
+    void hub.setProfiles(specsOf(profiles)).then(
+      (failures) => failures.forEach((f) => logger.warn(`a profile could not start: ${f}`)),
+      (error: Error) => logger.warn(`the new list of profiles could not be applied: ${error.message}`),
+    );
+
   const start = async (message: StartMessage) => {
     dataDir = message.dataDir;
     try {
@@ -72,6 +79,7 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
         if (moved) logger.info(moved);
       }
       core = await startProfiles(specsOf(message.profiles), {
+        cacheRoot: dataDir,
         nativeBinding: message.nativeBinding,
         notify: message.notify,
         logger,
@@ -94,6 +102,8 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
     feed = new CoreSummaryFeed(running, (summary) => link.post({ t: 'summary', summary }));
     running.on('notification', (event) => link.post({ t: 'notify', event }));
     link.post({ t: 'ready' });
+    if (pendingProfiles) follow(running, pendingProfiles);
+    pendingProfiles = null;
     for (const port of waitingClients.splice(0)) serve(port);
   };
 
@@ -120,12 +130,13 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
       case 'stop':
         return void service.stop();
     }
+    // A list of profiles changed while the core was starting is the one to run once it has.
+    if (!core && message.t === 'profiles') return void (pendingProfiles = message.profiles);
     if (!core) return logger.warn(`${message.t} before the core started was ignored`);
     const hub = core;
     switch (message.t) {
       case 'profiles':
-        void hub.setProfiles(specsOf(message.profiles)).then((failures) => failures.forEach((f) => logger.warn(`a profile could not start: ${f}`)));
-        return;
+        return follow(hub, message.profiles);
       case 'reconnectNow':
         return hub.running.forEach((m) => m.core.companion.connection.reconnectNow());
       case 'reconnectAfterWake':

@@ -106,7 +106,9 @@ export function trayTooltip(input: TrayInput): string {
   const counts = countWords(input);
   const withCounts = !mustAct && (input.needsYou > 0 || input.active > 0);
   if (troubled.length > 0) {
-    const tail = withCounts ? ` (${counts})` : '';
+    // Other profiles are live (or hold their caches), so the counts still say something even while
+    // one needs sign-in.
+    const tail = input.needsYou > 0 || input.active > 0 ? ` (${counts})` : '';
     return clipTooltip(`${name} — ${troubledWords(troubled, TOOLTIP_MAX - name.length - 3 - tail.length)}${tail}`);
   }
   const phase = phaseWords(input);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ProfileStatus } from '../../../../shared/api';
+import { scopeId } from '../../../../shared/api/scoped-id';
 import { useStatusStore } from '../../state/useStatusStore';
 import type { SessionFilters } from '../../state/useUiStore';
 
@@ -25,7 +26,8 @@ export function useProfileFilter(filters: SessionFilters): ProfileFilter {
     const applied = known || filters.profile === 'all' ? filters : { ...filters, profile: 'all' };
     // No profiles listed (the web preview's single backend): the app-wide user is the one person.
     const listed = applied.profile === 'all' ? profiles : profiles.filter((p) => p.id === applied.profile);
-    const users = profiles.length === 0 ? [user] : listed.map((p) => p.user);
-    return { offered, filters: applied, me: users.flatMap((u) => (u ? [u.id] : [])) };
+    // The owner menu's ids are scoped by profile (one tenant's u_1 is not another's), so are these.
+    const me = profiles.length === 0 ? (user ? [user.id] : []) : listed.flatMap((p) => (p.user ? [scopeId(p.id, p.user.id)] : []));
+    return { offered, filters: applied, me };
   }, [profiles, user, filters]);
 }
