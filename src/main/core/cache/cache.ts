@@ -6,6 +6,8 @@ import { NotifySchedule } from './notify-schedule';
 import { Retention, type PruneResult } from './retention';
 import { IdReads, type ChildState } from './id-reads';
 import { NeedsYouReads, type NeedsYouCandidates } from './needs-you-reads';
+import { FacetQueries } from './facet-queries';
+import type { ListKey } from './rest-window';
 import { SessionQueries, type Facet, type SessionQuery } from './session-query';
 import { MetaStore } from './meta';
 import { checkSeq, SessionStore, type BatchEntry, type SessionChange } from './session-store';
@@ -29,6 +31,7 @@ export interface CacheWrite<T> {
   cancel(): void;
 }
 export type { SessionQuery, Facet } from './session-query';
+export type { ListKey } from './rest-window';
 export type { ChildState } from './id-reads';
 export type { NotifiedState, Remembered } from './notify-memory';
 export type { PruneResult } from './retention';
@@ -51,6 +54,7 @@ export class Cache {
   private readonly handle: CacheHandle;
   private readonly sessions: SessionStore;
   private readonly queries: SessionQueries;
+  private readonly facetQueries: FacetQueries;
   private readonly ids: IdReads;
   private readonly needsYou: NeedsYouReads;
   private readonly transcripts: TranscriptStore;
@@ -69,6 +73,7 @@ export class Cache {
     const { db, settings } = handle;
     this.sessions = new SessionStore(db, handle.reader);
     this.queries = new SessionQueries(handle.reader);
+    this.facetQueries = new FacetQueries(handle.reader);
     this.ids = new IdReads(handle.reader);
     this.needsYou = new NeedsYouReads(handle.reader);
     this.transcripts = new TranscriptStore(db);
@@ -119,6 +124,10 @@ export class Cache {
     return this.read(() => this.queries.query(q, now));
   }
 
+  listKeys(q: Omit<SessionQuery, 'view' | 'limit' | 'offset'>, now: number, limit: number): ListKey[] {
+    return this.read(() => this.queries.listKeys(q, now, limit));
+  }
+
   count(q: SessionQuery, now: number): number {
     return this.read(() => this.queries.count(q, now));
   }
@@ -153,15 +162,15 @@ export class Cache {
   }
 
   owners(): Facet[] {
-    return this.read(() => this.queries.facets('owners'));
+    return this.read(() => this.facetQueries.facets('owners'));
   }
 
   initiatives(): Facet[] {
-    return this.read(() => this.queries.facets('initiatives'));
+    return this.read(() => this.facetQueries.facets('initiatives'));
   }
 
   plans(): Facet[] {
-    return this.read(() => this.queries.facets('plans'));
+    return this.read(() => this.facetQueries.facets('plans'));
   }
 
   appendTranscript(sessionId: string, entries: TranscriptEntry[]): void {

@@ -7,6 +7,14 @@ export interface RowKey {
   k: Buffer;
 }
 
+/** A place in the Sessions list: in the active set or not, then newest first, ties by id. */
+export interface ListKey extends RowKey {
+  active: boolean;
+}
+
+/** List order of two keys in the same part of the list (updated_at DESC, then id_key). */
+export const byListKey = (a: RowKey, b: RowKey): number => b.u - a.u || Buffer.compare(a.k, b.k);
+
 /** Below this offset the plain OFFSET query is as quick (about 0.5 µs a skipped row). */
 export const FAST_OFFSET_FROM = 1000;
 

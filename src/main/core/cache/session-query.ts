@@ -2,8 +2,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Session, SessionKind } from '../../../shared/protocol';
 import { CHAT_QUIET_AFTER_MS, RECENT_WINDOW_MS } from '../../../shared/sessions';
 import { CacheError } from './errors';
-import { restWindow, walkSource, FAST_OFFSET_FROM, type RowKey } from './rest-window';
+import { byListKey, restWindow, walkSource, FAST_OFFSET_FROM, type ListKey, type RowKey } from './rest-window';
 import { fromJson } from './session-row';
+
+export type { Facet } from './facet-queries';
 
 export interface SessionQuery {
   view: 'active' | 'recent' | 'all';
@@ -15,11 +17,6 @@ export interface SessionQuery {
   search?: string;
   limit?: number;
   offset?: number;
-}
-
-export interface Facet {
-  id: string;
-  name: string;
 }
 
 /**
@@ -62,7 +59,6 @@ const SEGMENTS: Record<SessionQuery['view'], readonly Segment[]> = {
 
 /** Trigrams need three characters (code points); shorter needles are matched with LIKE. */
 const searchMode = (needle: string): SearchMode => (needle === '' ? 'none' : [...needle].length >= 3 ? 'fts' : 'like');
-
 const likePattern = (needle: string): string => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** One FTS5 string: the whole needle as a phrase, which over trigrams means "contains". */
 const ftsPhrase = (needle: string): string => `"${needle.replace(/"/g, '""')}"`;
@@ -80,20 +76,9 @@ function checkQuery(q: SessionQuery, now: number): void {
 export class SessionQueries {
   /** Statements by SQL text: each query shape is prepared once, on first use. */
   private readonly prepared = new Map<string, Statement>();
-  private readonly owners: Statement<[], Facet>;
-  private readonly initiatives: Statement<[], Facet>;
-  private readonly plans: Statement<[], Facet>;
   private readonly read: <T>(fn: () => T) => T;
 
   constructor(private readonly db: Database) {
-    // The bare column beside max() comes from the row holding the max: the newest name wins.
-    const facet = (col: string) =>
-      db.prepare<[], Facet>(
-        `SELECT ${col}_id AS id, ${col}_name AS name, max(updated_at) FROM sessions WHERE ${col}_id IS NOT NULL GROUP BY ${col}_id`,
-      );
-    this.owners = facet('owner');
-    this.initiatives = facet('initiative');
-    this.plans = facet('plan');
     // One read transaction per query: the segments and their counts see the same snapshot of the file.
     const tx = db.transaction((fn: () => unknown) => fn());
     this.read = <T>(fn: () => T) => tx(fn) as T;
@@ -121,6 +106,27 @@ export class SessionQueries {
         remaining -= rows.length;
         offset = 0;
       }
+      return out;
+    });
+  }
+
+  /** The list's first `limit` sort keys in list order, no session parsed (core/profiles/hub-watch.ts merges them). */
+  listKeys(q: Omit<SessionQuery, 'view' | 'limit' | 'offset'>, now: number, limit: number): ListKey[] {
+    const query: SessionQuery = { view: 'all', ...q, limit };
+    checkQuery(query, now);
+    return this.read(() => {
+      const active = this.build('active', query, now, 'keys');
+      const activeKeys = (this.statement(active.sql).all(active.params) as RowKey[]).sort(byListKey);
+      const out: ListKey[] = activeKeys.slice(0, limit).map((key) => ({ ...key, active: true }));
+      const need = limit - out.length;
+      if (need <= 0) return out;
+      // As fastRest: a covering index walk minus the active set, where NOT_ACTIVE read every row's page.
+      const source = walkSource(query);
+      const activeRows = new Set(activeKeys.map((key) => key.r));
+      const rest = source
+        ? (this.statement(`SELECT rowid AS r, updated_at AS u, id_key AS k FROM ${source.from} ${ORDER} LIMIT @limit`).all({ ...source.params, limit: need + activeRows.size }) as RowKey[])
+        : (({ sql, params }) => this.statement(sql).all({ ...params, limit: need, offset: 0 }) as RowKey[])(this.build('rest', query, now, 'keys'));
+      for (const { r, u, k } of rest) if (out.length < limit && !activeRows.has(r)) out.push({ r, u, k, active: false });
       return out;
     });
   }
@@ -177,11 +183,6 @@ export class SessionQueries {
     checkQuery(q, now);
     const segments: readonly Segment[] = q.view === 'all' ? ['any'] : SEGMENTS[q.view];
     return this.read(() => segments.reduce((sum, segment) => sum + this.countSegment(segment, q, now), 0));
-  }
-
-  facets(which: 'owners' | 'initiatives' | 'plans'): Facet[] {
-    const rows = this[which].all().map(({ id, name }) => ({ id, name }));
-    return rows.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   private countSegment(segment: Segment, q: SessionQuery, now: number): number {
@@ -248,7 +249,9 @@ export class SessionQueries {
         ? `SELECT count(*) AS n FROM sessions${whereClause}`
         : shape === 'kinds'
           ? `SELECT kind, count(*) AS n FROM sessions${whereClause} GROUP BY kind`
-          : `SELECT json FROM sessions${walk ? ' INDEXED BY sessions_recency' : ''}${whereClause} ${ORDER} LIMIT @limit OFFSET @offset`;
+          : shape === 'keys'
+            ? `SELECT rowid AS r, updated_at AS u, id_key AS k FROM sessions${whereClause} ${ORDER} LIMIT @limit OFFSET @offset`
+            : `SELECT json FROM sessions${walk ? ' INDEXED BY sessions_recency' : ''}${whereClause} ${ORDER} LIMIT @limit OFFSET @offset`;
     return { sql, params };
   }
 

@@ -3,6 +3,7 @@ import type { CommandCenterResult, SessionFilters, SessionsResult, ViewQuery, Vi
 import { mergeCommandCenter, mergeSessions } from './merge-views';
 import type { ProfileMember } from './profile-member';
 import { scopeResult } from './scope-results';
+import { windowParts } from './window-split';
 
 /** One profile's part of a query: which member answers it, and what it is asked. */
 interface Part {
@@ -64,7 +65,9 @@ function partsOf(members: readonly ProfileMember[], query: ViewQuery): Part[] {
       const { filters, onlyIn } = unscopeFacetFilters(rest);
       const chosen = members.filter((m) => (profile === undefined || m.id === profile) && (onlyIn === null || m.id === onlyIn));
       if (chosen.length === 1) return [{ member: chosen[0]!, query: { ...query, filters } }];
-      return chosen.map((member) => ({ member, query: { ...query, filters, offset: 0, limit: query.offset + query.limit } }));
+      // Each profile is asked for its own part of the window only, found from the list keys.
+      const split = windowParts(chosen, filters, query.offset, query.limit);
+      return chosen.map((member, i) => ({ member, query: { ...query, filters, ...split[i]! } }));
     }
   }
 }
@@ -120,20 +123,24 @@ export class HubWatch {
     if (this.closed) return;
     const parts = partsOf(members, this.query);
     const answers: Array<ViewResult | undefined> = parts.map(() => undefined);
+    // A change in any profile may move where each one's part of a merged window starts.
+    const merged = this.query.view === 'sessions' && parts.length > 1;
+    const asked = JSON.stringify(parts.map((p) => p.query));
     let opening = true;
-    const send = () => {
+    const send = (changed: boolean) => {
       if (opening || this.closed || answers.some((a) => a === undefined)) return;
+      if (changed && merged && JSON.stringify(partsOf(members, this.query).map((p) => p.query)) !== asked) return this.open(members);
       this.listener(merge(this.query, answers as ViewResult[], this.now(), parts.map((p) => p.member.name())));
     };
     this.closeParts = parts.map((part, i) =>
       part.member.core.host.watch(part.query, (result) => {
         answers[i] = scopeResult(part.member.id, result);
-        send();
+        send(true);
       }),
     );
     opening = false;
     // Every part answered from inside watch(); one merged answer for all of them.
-    send();
+    send(false);
   }
 
   close(): void {

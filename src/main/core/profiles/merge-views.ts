@@ -77,15 +77,15 @@ function mergeFacets(lists: ReadonlyArray<readonly Ref[]>, profileNames: readonl
 }
 
 /**
- * Profiles' lists from row 0 → the window [offset, offset + limit) of the merged list. Each list
- * must hold at least its first offset + limit rows (or all it has).
+ * Each profile's part of the window [offset, offset + limit) of the merged list (window-split.ts)
+ * → that window, its rows in list order, with every profile's totals, tabs and menus.
  */
 export function mergeSessions(results: readonly SessionsResult[], offset: number, limit: number, now: number, profileNames: readonly string[]): SessionsResult {
   const rows = mergeSorted(
     results.map((r) => r.rows),
     byListOrder(now),
-    offset + limit,
-  ).slice(offset);
+    limit,
+  );
   const tab = (key: keyof SessionsResult['tabs']) => sum(results.map((r) => r.tabs[key]));
   return {
     view: 'sessions',
