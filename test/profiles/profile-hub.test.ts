@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus, CommandCenterResult, CommandReply, SessionsResult, ViewQuery, ViewResult } from '../../src/shared/api';
@@ -236,5 +236,19 @@ describe('ProfileHub: several backends behind one API', () => {
     const list = await answer<SessionsResult>(hub, { view: 'sessions', filters: { profile: 'globex' }, offset: 0, limit: 500 }, (r) => r.total === other.backend.tenant.size);
     expect(list.rows.map((r) => r.session.title).sort()).toEqual(other.backend.tenant.all().map((s) => s.title).sort());
     expect(globex.backend.tenant.size).not.toBe(other.backend.tenant.size);
+  });
+
+  it('shows a profile that could not start as offline, with why, and runs the others', async () => {
+    const acme = await startBackend({ token: 'acme-token', seed: 1, sessions: 10 });
+    const root = tempDir();
+    const blocked = join(root, 'not-a-folder');
+    writeFileSync(blocked, 'x');
+    const hub = await startProfiles([spec('acme', 'Acme Corp', acme.url, 'acme-token', root), { ...spec('globex', 'Globex', acme.url, 'x', root), dataDir: blocked }], { logger: silentLogger, cacheRoot: root });
+    hubs.push(hub);
+    const globex = hub.status().profiles.find((p) => p.id === 'globex')!;
+    expect(globex.connection.phase).toBe('stopped');
+    expect(globex.connection.reason).toMatch(/^could not start: /);
+    await status(hub, (x) => x.profiles.find((p) => p.id === 'acme')?.connection.phase === 'live');
+    expect(hub.traySummary().troubled).toEqual(['Globex: offline']);
   });
 });

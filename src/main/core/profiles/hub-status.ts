@@ -1,12 +1,25 @@
-import type { AppStatus, CoreRestart } from '../../../shared/api';
+import type { AppStatus, CoreRestart, ProfileStatus } from '../../../shared/api';
+import { profileColor } from '../../../shared/profiles/profile-fields';
 import { mostUrgentConnection, troubledProfiles } from '../../../shared/profiles/most-urgent';
 import type { CoreSummary } from '../runtime/core-link';
-import type { ProfileMember } from './profile-member';
+import type { ProfileMember, ProfileSpec } from './profile-member';
 import { scopeUnreadable } from './scope-results';
 
+/** A profile that could not start (its cache held by another process, say), and why. */
+export interface Unstarted {
+  spec: Pick<ProfileSpec, 'id' | 'name' | 'color'>;
+  reason: string;
+}
+
+/** A profile that could not start, as every window and the tray show it: offline, with the reason. */
+function unstartedStatus({ spec, reason }: Unstarted): ProfileStatus {
+  const connection = { phase: 'stopped' as const, nextTryAt: null, offlineSince: null, reason: `could not start: ${reason}` };
+  return { id: spec.id, name: spec.name ?? spec.id, color: profileColor(spec.id, spec.color), connection, user: null, skewMs: 0, demo: false };
+}
+
 /** The app's status across profiles: each one's own, and the most urgent connection for the app. */
-export function hubStatus(members: readonly ProfileMember[], coreRestart: CoreRestart | null): AppStatus {
-  const profiles = members.map((m) => m.status());
+export function hubStatus(members: readonly ProfileMember[], unstarted: readonly Unstarted[], coreRestart: CoreRestart | null): AppStatus {
+  const profiles = [...members.map((m) => m.status()), ...unstarted.map(unstartedStatus)];
   const first = profiles[0];
   const unreadable = members.map((m) => scopeUnreadable(m.id, m.core.companion.cache.unreadable()));
   return {
@@ -29,6 +42,6 @@ export function hubTraySummary(members: readonly ProfileMember[], status: AppSta
     phase: status.connection.phase,
     offlineSince: status.connection.offlineSince,
     demo: status.demo,
-    troubled: members.length > 1 ? troubledProfiles(status.profiles) : [],
+    troubled: status.profiles.length > 1 ? troubledProfiles(status.profiles) : [],
   };
 }

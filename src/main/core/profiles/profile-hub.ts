@@ -8,7 +8,7 @@ import type { NotifyEvent } from '../notify/policy';
 import type { CoreSummary } from '../runtime/core-link';
 import { HubWatch, resolveSession } from './hub-watch';
 import { ProfileMember, type MemberOptions, type ProfileSpec } from './profile-member';
-import { hubStatus, hubTraySummary } from './hub-status';
+import { hubStatus, hubTraySummary, type Unstarted } from './hub-status';
 import { deleteProfileCache } from './profile-store';
 
 export interface ProfileHubOptions extends MemberOptions {
@@ -54,6 +54,8 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   private changing: Promise<void> = Promise.resolve();
   /** How many profiles the person has, started or not: a notification names its tenant when more than one. */
   private wanted = 0;
+  /** Profiles that could not start, with why, in the person's order: shown, never hidden. */
+  private unstarted: Unstarted[] = [];
   private closed = false;
 
   constructor(private readonly options: ProfileHubOptions) {
@@ -83,6 +85,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
 
   private async reconcile(specs: readonly ProfileSpec[]): Promise<string[]> {
     const failures: string[] = [];
+    const unstarted: Unstarted[] = [];
     this.wanted = specs.length;
     const wanted = new Map(specs.map((s) => [s.id, s]));
     const leaving = this.members.filter((m) => {
@@ -113,9 +116,11 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
         this.members = [...this.members, started];
       } catch (error) {
         failures.push(`${spec.name ?? spec.id}: ${(error as Error).message}`);
+        unstarted.push({ spec, reason: (error as Error).message });
         this.options.logger.warn(`[${spec.id}] could not start: ${(error as Error).message}`);
       }
     }
+    this.unstarted = unstarted;
     const order = new Map(specs.map((s, i) => [s.id, i]));
     this.members = [...this.members].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     this.membersChanged();
@@ -131,7 +136,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   }
 
   status(): AppStatus {
-    return hubStatus(this.members, this.coreRestart);
+    return hubStatus(this.members, this.unstarted, this.coreRestart);
   }
 
   /** What the tray shows: counts summed, the most urgent connection, and which profiles are not live. */

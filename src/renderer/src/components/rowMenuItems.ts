@@ -1,3 +1,4 @@
+import { splitScopedId } from '../../../shared/api/scoped-id';
 import { REMIND_LATER_LABEL } from '../../../shared/notify-settings';
 import type { Session } from '../../../shared/protocol';
 import { actionLabel, applicableActions, type SessionAction } from '../../../shared/sessions';
@@ -34,7 +35,9 @@ export function rowMenuItems(session: Session): RowMenuItem[] {
   const items: RowMenuItem[] = applicableActions(session).map((action) => ({ id: action, label: actionLabel(action, session.kind), ...ACTION_KEYS[action], command: true }));
   if (session.checkpoint) items.push({ id: 'remind', label: REMIND_LATER_LABEL, command: false });
   if (session.kind === 'flow_run' && session.flow.flowId) {
-    items.push({ id: 'mute', label: 'Mute this flow', detail: session.flow.flowName ?? session.flow.flowId, command: false });
+    // The flow's own id, not the profile-scoped one the app keys it by.
+    const flowId = splitScopedId(session.flow.flowId)?.id ?? session.flow.flowId;
+    items.push({ id: 'mute', label: 'Mute this flow', detail: session.flow.flowName ?? flowId, command: false });
   }
   return items;
 }
