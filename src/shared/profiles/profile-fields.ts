@@ -27,6 +27,15 @@ export const DEMO_PROFILE_ID = 'demo';
 export type ProfileId = z.infer<typeof ProfileId>;
 export type ProfileNotify = z.infer<typeof ProfileNotify>;
 
+/**
+ * Why a name cannot be used beside these profiles (names are told apart without regard to case,
+ * as a person reads them), or null when it can. `self` is the profile being renamed.
+ */
+export function nameClash(name: string, profiles: ReadonlyArray<{ id: string; name: string | null }>, self?: string): string | null {
+  const clash = profiles.find((p) => p.id !== self && p.name !== null && p.name.toLowerCase() === name.toLowerCase());
+  return clash ? `there is already a profile named ${JSON.stringify(clash.name)}` : null;
+}
+
 /** "Acme Corp." → "acme-corp"; a name with nothing usable in it → "profile". */
 export function slugOf(name: string): string {
   const slug = name

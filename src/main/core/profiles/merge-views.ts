@@ -12,8 +12,9 @@ import { compareByRecency, isActive } from '../../../shared/sessions';
 function byNeedsYou(a: NeedsYouRow, b: NeedsYouRow): number {
   if (a.reason !== b.reason) return a.reason === 'checkpoint' ? -1 : 1;
   if (a.reason === 'checkpoint' && a.session.checkpoint && b.session.checkpoint) {
+    // As needs-you.ts: oldest request first, ties by id.
     const byWait = Date.parse(a.session.checkpoint.requestedAt) - Date.parse(b.session.checkpoint.requestedAt);
-    if (byWait !== 0) return byWait;
+    return byWait !== 0 ? byWait : a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0;
   }
   return compareByRecency(a.session, b.session);
 }

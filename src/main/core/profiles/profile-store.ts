@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkBackendUrl } from '../../../shared/backend-url';
-import { freeId, ProfileId, ProfileName, slugOf } from '../../../shared/profiles/profile-fields';
+import { freeId, nameClash, ProfileId, ProfileName, slugOf } from '../../../shared/profiles/profile-fields';
 import type { Logger } from '../log';
 import { PROFILES_VERSION, ProfilesFile, type StoredProfile } from './profile';
 
@@ -128,8 +128,8 @@ export class ProfileStore {
     const parsed = ProfileName.safeParse(raw);
     if (!parsed.success) throw new ProfileError(parsed.error.issues[0]!.message);
     const name = parsed.data;
-    const clash = this.profiles.find((p) => p.id !== self && p.name.toLowerCase() === name.toLowerCase());
-    if (clash) throw new ProfileError(`there is already a profile named ${JSON.stringify(clash.name)}`);
+    const clash = nameClash(name, this.profiles, self);
+    if (clash) throw new ProfileError(clash);
     return name;
   }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkBackendUrl } from '../../../shared/backend-url';
-import { DEMO_PROFILE_ID, freeId, ProfileColor, ProfileName, ProfileNotify, slugOf } from '../../../shared/profiles/profile-fields';
+import { DEMO_PROFILE_ID, freeId, nameClash, ProfileColor, ProfileName, ProfileNotify, slugOf } from '../../../shared/profiles/profile-fields';
 import type { StoredProfile } from './settings-schema';
 
 /** A change to the profile list that cannot be made, in words for Settings; nothing was written. */
@@ -45,8 +45,8 @@ function checkedUrl(raw: string): string {
 function checkedName(profiles: readonly StoredProfile[], raw: string | null, self?: string): string | null {
   if (raw === null) return null;
   const name = parseOrSay(ProfileName, raw);
-  const clash = profiles.find((p) => p.id !== self && p.name !== null && p.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new ProfileSettingsError(`there is already a profile named ${JSON.stringify(clash.name)}`);
+  const clash = nameClash(name, profiles, self);
+  if (clash) throw new ProfileSettingsError(clash);
   return name;
 }
 
