@@ -74,6 +74,21 @@ describe('parrot-tray profiles, and every command across them', () => {
     expect(rows.length).toBe(globex.backend.tenant.size);
   });
 
+  it('a stopped backend is named offline while the other syncs, and its sessions stay listed from its cache', async () => {
+    const { acme, globex, data } = await twoTenants();
+    expect((await cli(['sync', '--data', data, '--once', '--timeout', '60'])).code).toBe(0);
+    await globex.backend.stop();
+    const sync = await cli(['sync', '--data', data, '--once', '--timeout', '3']);
+    expect(sync.code).toBe(5);
+    expect(sync.stderr).toMatch(/parrot-tray sync \[Globex\]: did not catch up within 3 s \(cannot reach the server\)/);
+    expect(sync.stderr).toMatch(/parrot-tray sync \[Acme Corp\]: caught up at seq \d+/);
+    // Acme was done long before Globex's wait ended: nothing more is said of it.
+    expect(sync.stderr).not.toMatch(/\[Acme Corp\]: did not catch up/);
+    const rows = jsonLines<{ profile: string }>((await cli(['sessions', '--data', data, '--json'])).stdout);
+    expect(rows.filter((r) => r.profile === 'globex')).toHaveLength(globex.backend.tenant.size);
+    expect(rows.filter((r) => r.profile === 'acme-corp')).toHaveLength(acme.backend.tenant.size);
+  });
+
   it('removes a profile with its cache, asking first, and says every mistake in words', async () => {
     const { data } = await twoTenants();
     expect((await cli(['sync', '--data', data, '--profile', 'globex', '--once', '--timeout', '60'])).code).toBe(0);

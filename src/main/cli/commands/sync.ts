@@ -69,7 +69,15 @@ async function syncOne(target: BackendTarget, options: SyncOptions, io: CliIo): 
   }
   // Each time the cache reaches the head the server announced (see SyncEngine's caughtUp).
   companion.on('caughtUp', (seq) => logger.info(`caught up at seq ${seq}`));
-  const outcome = new Promise<number>((resolve) => {
+  let settled = false;
+  const outcome = new Promise<number>((settle) => {
+    // Once settled, a later event or the --once timer says nothing: with several profiles the
+    // process lives on for the others, and this one's timer would still fire.
+    const resolve = (code: number) => {
+      if (settled) return;
+      settled = true;
+      settle(code);
+    };
     companion.on('state', (state: ConnectionState) => {
       if (state.phase === 'live') logger.info('live');
       if (state.phase === 'signin-needed') {
@@ -86,6 +94,7 @@ async function syncOne(target: BackendTarget, options: SyncOptions, io: CliIo): 
         void companion.transcripts.drained().then(() => resolve(ExitCode.ok));
       });
       setTimeout(() => {
+        if (settled) return;
         io.err(`${name}: did not catch up within ${options.timeoutS} s (${companion.connection.state.reason ?? 'no answer'})`);
         resolve(ExitCode.offline);
       }, options.timeoutS * 1000).unref();
