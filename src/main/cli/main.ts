@@ -2,6 +2,7 @@ import { CliError, UsageError } from './args';
 import type { CliIo, Command } from './command';
 import { approveCommand, rejectCommand } from './commands/decide';
 import { demoBackendCommand } from './commands/demo-backend';
+import { diagnosticsCommand } from './commands/diagnostics';
 import { profilesCommand } from './commands/profiles';
 import { cancelCommand, endCommand, resumeCommand } from './commands/session-actions';
 import { sessionsCommand } from './commands/sessions';
@@ -9,7 +10,7 @@ import { syncCommand } from './commands/sync';
 import { transcriptCommand } from './commands/transcript';
 import { webCommand } from './commands/web';
 
-const COMMANDS: Command[] = [syncCommand, sessionsCommand, transcriptCommand, approveCommand, rejectCommand, resumeCommand, cancelCommand, endCommand, webCommand, profilesCommand, demoBackendCommand];
+const COMMANDS: Command[] = [syncCommand, sessionsCommand, transcriptCommand, approveCommand, rejectCommand, resumeCommand, cancelCommand, endCommand, webCommand, profilesCommand, diagnosticsCommand, demoBackendCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
