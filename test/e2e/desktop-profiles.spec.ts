@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Companion } from '../../src/main/core/companion';
+import { findSecrets } from '../demo/gitleaks-subset';
 import { DemoBackend } from '../../src/main/core/demo/server';
 import type { Session } from '../../src/shared/protocol';
 import { launch, type StandinApp } from '../electron-standin/driver';
@@ -154,6 +155,26 @@ test("stopping one backend leaves the other's rows live, and the stopped one's b
   await page.getByRole('button', { name: `Open ${one.title}` }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: one.title })).toBeVisible();
   await expect(page.getByText('profile Globex').first()).toBeVisible();
+});
+
+test('"Report a problem…" saves a bundle where the person chose, with no token or session content, and shows it', async () => {
+  // Cancelled: nothing is written, nothing is said.
+  await app.answerSaveDialog(null);
+  await app.clickTrayMenuItem('Report a problem…');
+  await expect.poll(() => app.saveDialogs.length).toBe(1);
+  const out = join(userData, 'my-report.json');
+  await app.answerSaveDialog(out);
+  await app.clickTrayMenuItem('Report a problem…');
+  await expect.poll(() => app.shownInFolder).toEqual([out]);
+  expect(app.saveDialogs[1]!.options).toMatchObject({ title: 'Save a problem report', filters: [{ name: 'Problem report', extensions: ['json'] }] });
+  const text = readFileSync(out, 'utf8');
+  expect(findSecrets(text)).toEqual([]);
+  for (const secret of [ACME_TOKEN, GLOBEX_TOKEN, 'not-the-token']) expect(text).not.toContain(secret);
+  for (const s of [...acme.tenant.all(), ...globex.tenant.all()]) expect(text).not.toContain(s.title);
+  const bundle = JSON.parse(text) as { caches: Array<{ profile: string; sessions: { total: number } }>; logs: string[]; settings: { app: { profiles: unknown[] } } };
+  expect(bundle.caches.map((c) => c.sessions.total)).toEqual([acme.tenant.size, globex.tenant.size]);
+  expect(bundle.settings.app.profiles).toHaveLength(2);
+  expect(bundle.logs.length).toBeGreaterThan(0);
 });
 
 test('removing a profile in Settings removes its rows and its cache', async () => {

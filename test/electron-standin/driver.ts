@@ -192,6 +192,15 @@ export class StandinApp {
   /** MessagePorts open per location (main, utility:<id>, page:<webContentsId>) and relay counts. */
   messagePorts(): Promise<MessagePortsInfo> { return this.command('message-ports'); }
 
+  /** What the person picks in the next save dialog the app opens: a path, or null to cancel. */
+  answerSaveDialog(filePath: string | null): Promise<void> { return this.command('save-dialog-answer', { filePath }); }
+  get saveDialogs(): { options: Record<string, unknown>; filePath: string | null }[] {
+    return this.eventsOf('save-dialog').map((e) => e.data as never);
+  }
+  get shownInFolder(): string[] {
+    return this.eventsOf('show-item-in-folder').map((e) => String(e.data.path));
+  }
+
   get openExternalCalls(): string[] {
     return this.eventsOf('open-external').map((e) => String(e.data.url));
   }

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import type { CoreSupervisor } from './core/core-supervisor';
 import { forkCore } from './core/fork-core';
 import { followProfiles, profileStarts } from './core/profile-starts';
+import { RecentLog } from '../core/diagnostics/recent-log';
 import { registerDeepLinks } from './deep-link/register';
+import { reportProblem } from './diagnostics/report-problem';
 import { registerApiHandlers } from './ipc/api-handlers';
 import { isAllowedExternalUrl } from './ipc/trusted-sender';
 import { watchNetwork } from './network-watch';
@@ -41,14 +43,20 @@ export function startShell(): void {
 
   let core: CoreSupervisor | null = null;
   let coreStopped = false;
+  // What main logs, also kept for "Report a problem…" (lines free of tokens, core/log.ts).
+  const recent = new RecentLog();
+  const log = (line: string) => {
+    console.warn(line);
+    recent.push(line);
+  };
   app.whenReady().then(async () => {
     app.dock?.hide();
     // Run from source (`electron .`) there is no Start-menu shortcut carrying APP_ID; Electron's
     // notifications tutorial names process.execPath as the id that works in development.
     setNotificationIdentity(app, process.platform, process.defaultApp ? process.execPath : APP_ID);
     denyPermissions(session.defaultSession);
-    const { settings, notice } = SettingsStore.open({ Store: ElectronStore, safeStorage, platform: process.platform, log: (m) => console.warn(m) });
-    if (notice) console.warn(notice);
+    const { settings, notice } = SettingsStore.open({ Store: ElectronStore, safeStorage, platform: process.platform, log });
+    if (notice) log(notice);
     const openExternal = (url: string) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('only https links open')));
     let shortcut: string | null = null;
     const registerShortcut = (accelerator: string): string | null => {
@@ -80,12 +88,13 @@ export function startShell(): void {
       profilesChanged: followProfiles(
         () => profileStarts(settings),
         (profiles) => core?.send({ t: 'profiles', profiles }),
-        (m) => console.warn(m),
+        log,
       ),
     });
     let tray: ReturnType<typeof startTray> | null = null;
     // The core runs in its own process; this one keeps the settings, the tray and the windows.
     core = forkCore({
+      log,
       settings,
       dataDir: process.env.PARROT_TRAY_DATA ?? join(app.getPath('userData'), 'cache'),
       appSettings,
@@ -113,13 +122,24 @@ export function startShell(): void {
     });
     void window.loadURL(appUrl);
 
-    const started = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, core: running, settings, popover });
+    const report = () =>
+      void reportProblem({
+        dialog,
+        shell,
+        core: running,
+        settings: async () => ({ app: await appSettings.get(), notify: settings.notify }),
+        logs: () => recent.all(),
+        versions: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+        defaultFolder: app.getPath('downloads'),
+        tell: (title, body) => new Notification({ title, body }).show(),
+      });
+    const started = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, core: running, settings, popover, reportProblem: report });
     tray = started;
     placeAt = () => started.popoverBounds();
 
     // A failed registration is reported where the person sets it: in Settings.
     appSettings.shortcutError = registerShortcut(settings.all.shortcut);
-    if (appSettings.shortcutError) console.warn(appSettings.shortcutError);
+    if (appSettings.shortcutError) log(appSettings.shortcutError);
     // The app always starts as a tray icon with its popover hidden, so a login start is a hidden one.
     applyOpenAtLogin(settings.all.openAtLogin, loginDeps);
     // After sleep, or when the screen unlocks, the connection is stale: reconnect now rather than

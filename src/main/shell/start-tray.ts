@@ -23,6 +23,8 @@ export function startTray(deps: {
   core: CoreSupervisor;
   settings: SettingsStore;
   popover: Popover;
+  /** "Report a problem…" (shell/diagnostics/report-problem.ts). */
+  reportProblem: () => void;
 }): { popoverBounds: () => Rectangle; setSnoozedUntil: (until: number | null) => void } {
   const { electron, app, core, settings, popover } = deps;
   const setSnooze = (until: number | null) => {
@@ -39,6 +41,7 @@ export function startTray(deps: {
       'snooze-1h': () => setSnooze(snoozeFor(now, ONE_HOUR_MS)),
       'snooze-tomorrow': () => setSnooze(snoozeUntilTomorrow(now, localMinute(now))),
       'resume-notifications': () => setSnooze(null),
+      'report-problem': () => deps.reportProblem(),
       quit: () => app.quit(),
     };
     actions[action]();

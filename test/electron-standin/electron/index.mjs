@@ -14,14 +14,15 @@ import { guard, onCommand, report } from './runtime.mjs';
 import { safeStorage } from './safe-storage.mjs';
 import { screen } from './screen.mjs';
 import { net, powerMonitor, session, shell } from './system.mjs';
+import { dialog } from './dialog.mjs';
 import { TrayGuarded as Tray } from './tray.mjs';
 import { utilityProcess } from './utility-process.mjs';
 import { ELECTRON_VERSION } from './versions.mjs';
 import { webContents } from './web-contents.mjs';
 
 const BrowserWindowGuarded = guard('BrowserWindow', BrowserWindow);
-const electron = { app, BrowserWindow: BrowserWindowGuarded, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
-export { app, BrowserWindowGuarded as BrowserWindow, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+const electron = { app, BrowserWindow: BrowserWindowGuarded, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+export { app, BrowserWindowGuarded as BrowserWindow, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
 export default guard('electron', electron);
 
 /** register.mjs calls this before the app's entry runs: what Electron sets up in lib/browser/init.ts. */

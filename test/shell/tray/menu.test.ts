@@ -19,6 +19,7 @@ describe('trayMenuTemplate', () => {
       '---',
       ['Snooze notifications', ['For 1 hour', 'Until tomorrow']],
       'Settings…',
+      'Report a problem…',
       '---',
       'Quit Parrot Tray',
     ]);
@@ -46,7 +47,7 @@ describe('trayMenuTemplate', () => {
         if (i.kind === 'submenu') walk(i.items);
       });
     walk(trayMenuTemplate({ snoozedUntil: at(14, 14), now: NOW }));
-    expect(ids).toEqual(['open-command-center', 'open-sessions', 'snooze-1h', 'snooze-tomorrow', 'resume-notifications', 'open-settings', 'quit']);
+    expect(ids).toEqual(['open-command-center', 'open-sessions', 'snooze-1h', 'snooze-tomorrow', 'resume-notifications', 'open-settings', 'report-problem', 'quit']);
   });
 });
 
@@ -74,8 +75,9 @@ describe('toElectronTemplate and buildTrayMenu', () => {
     const snooze = template[3]?.submenu as MenuItemConstructorOptions[];
     expect(snooze.map((i) => i.id ?? i.type)).toEqual(['snooze-1h', 'snooze-tomorrow', 'separator', 'resume-notifications']);
     snooze[1]?.click?.({} as never, undefined, {} as never);
-    template[6]?.click?.({} as never, undefined, {} as never);
-    expect(onAction.mock.calls).toEqual([['snooze-tomorrow'], ['quit']]);
+    template[5]?.click?.({} as never, undefined, {} as never);
+    template[7]?.click?.({} as never, undefined, {} as never);
+    expect(onAction.mock.calls).toEqual([['snooze-tomorrow'], ['report-problem'], ['quit']]);
   });
 
   it('keeps an accelerator when the data has one', () => {
@@ -87,6 +89,6 @@ describe('toElectronTemplate and buildTrayMenu', () => {
     const built = { built: true } as unknown as Menu;
     const buildFromTemplate = vi.fn((_t: MenuItemConstructorOptions[]) => built);
     expect(buildTrayMenu({ buildFromTemplate }, trayMenuTemplate({ snoozedUntil: null, now: NOW }), () => {})).toBe(built);
-    expect(buildFromTemplate.mock.calls[0]?.[0]).toHaveLength(7);
+    expect(buildFromTemplate.mock.calls[0]?.[0]).toHaveLength(8);
   });
 });

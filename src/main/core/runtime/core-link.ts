@@ -61,6 +61,19 @@ export const MainToCore = z.discriminatedUnion('t', [
   z.object({ t: z.literal('command'), id: RequestId, request: CommandRequest }),
   /** A notification's "Remind me in 1 h" (companion.remindLater); a refusal is logged by the core. */
   z.object({ t: z.literal('remindLater'), params: API_METHODS.remindLater.params }),
+  /**
+   * "Report a problem…": write a diagnostics bundle to `path` (the person chose it in a save dialog),
+   * with what only main has (its settings without tokens, its recent log lines, the versions).
+   * Answered by `reply`.
+   */
+  z.object({
+    t: z.literal('diagnostics'),
+    id: RequestId,
+    path: z.string().min(1).max(4096),
+    settings: z.unknown(),
+    logs: z.array(z.string().max(10_000)).max(2_000),
+    versions: z.record(z.string(), z.string()),
+  }),
   /** The answer to one of the core's `request`s. */
   z.object({ t: z.literal('reply'), id: RequestId, ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }),
   /** A window's MessagePort travels with this message, in `ports[0]`. */

@@ -9,6 +9,7 @@ import { CoreSummaryFeed } from './summary-feed';
 import { describeIssues, MainToCore, type CoreRequestMethod, type CoreToMain, type ProfileStart, type StartMessage } from './core-link';
 import { portPeer, type PortLike } from './port-peer';
 import { startProfiles } from './start-profiles';
+import { writeReport } from '../diagnostics/write-report';
 
 /** The core's end of its link to main: process.parentPort in the utility process, a fake in tests. */
 export interface ParentLink {
@@ -148,6 +149,23 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
         // The reason names the session by its title: the log gets its id only.
         hub.call('remindLater', message.params).catch(() => logger.warn(`"Remind me in 1 h" from a notification was not scheduled for session ${message.params.sessionId}`));
         return;
+      case 'diagnostics': {
+        const { id, path, settings, logs, versions } = message;
+        try {
+          writeReport(path, {
+            versions,
+            settings,
+            logs,
+            caches: hub.running.map((m) => ({ profile: m.id, folder: m.spec.dataDir })),
+            counters: Object.fromEntries(hub.running.flatMap((m) => Object.entries(m.core.companion.connection.stats).map(([k, v]) => [`${m.id}.${k}`, v]))),
+            now: Date.now(),
+          });
+          link.post({ t: 'reply', id, ok: true, result: null });
+        } catch (error) {
+          link.post({ t: 'reply', id, ok: false, error: (error as Error).message });
+        }
+        return;
+      }
       case 'command': {
         const { id } = message;
         hub.call('command', message.request).then(

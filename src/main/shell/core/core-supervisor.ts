@@ -50,7 +50,8 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
   private stopping: Promise<void> | null = null;
   private failed: string | null = null;
   private readonly clients = new Set<CoreClient>();
-  private readonly commands = new Map<number, (reply: CommandReply) => void>();
+  /** Main's requests waiting for the core's `reply`, by id: a notification's Approve, a problem report. */
+  private readonly replies = new Map<number, (reply: { ok: boolean; result?: unknown; error?: string; gone?: true }) => void>();
   private nextCommand = 1;
   private lastSummary: CoreSummary | null = null;
   private exited: (() => void) | null = null;
@@ -95,8 +96,21 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
     if (!child) return Promise.resolve({ ok: false, code: 'core_unavailable', message: 'Parrot Tray is restarting its core; try again in a moment' });
     const id = this.nextCommand++;
     return new Promise((resolve) => {
-      this.commands.set(id, resolve);
+      this.replies.set(id, (reply) =>
+        resolve(reply.ok ? (reply.result as CommandReply) : { ok: false, code: reply.gone ? 'core_unavailable' : 'internal', message: reply.error ?? 'the command failed' }),
+      );
       child.postMessage({ t: 'command', id, request } satisfies MainToCore);
+    });
+  }
+
+  /** "Report a problem…": the core writes the bundle to `path`; rejects with why it could not. */
+  writeReport(report: Omit<Extract<MainToCore, { t: 'diagnostics' }>, 't' | 'id'>): Promise<void> {
+    const child = this.child;
+    if (!child) return Promise.reject(new Error('Parrot Tray is restarting its core; try again in a moment'));
+    const id = this.nextCommand++;
+    return new Promise((resolve, reject) => {
+      this.replies.set(id, (reply) => (reply.ok ? resolve() : reject(new Error(reply.error ?? 'the report could not be written'))));
+      child.postMessage({ t: 'diagnostics', id, ...report } satisfies MainToCore);
     });
   }
 
@@ -173,9 +187,9 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
         this.deps.log(`core: could not start: ${message.message}`);
         return;
       case 'reply': {
-        const done = this.commands.get(message.id);
-        this.commands.delete(message.id);
-        done?.(message.ok ? (message.result as CommandReply) : { ok: false, code: 'internal', message: message.error ?? 'the command failed' });
+        const done = this.replies.get(message.id);
+        this.replies.delete(message.id);
+        done?.(message);
         return;
       }
       case 'request': {
@@ -191,8 +205,8 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
   private onExit(child: CoreChild, code: number): void {
     if (child !== this.child) return;
     this.child = null;
-    for (const done of this.commands.values()) done({ ok: false, code: 'core_unavailable', message: 'the core stopped before answering' });
-    this.commands.clear();
+    for (const done of this.replies.values()) done({ ok: false, error: 'the core stopped before answering', gone: true });
+    this.replies.clear();
     if (this.stopping) {
       this.exited?.();
       return;

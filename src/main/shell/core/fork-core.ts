@@ -16,6 +16,8 @@ export const CORE_SERVICE_NAME = 'Parrot Tray core';
  * server): out/main/core.js, next to this bundle, started with the stored profiles and their tokens.
  */
 export function forkCore(deps: {
+  /** Main's log: the console, and the recent lines a problem report carries. */
+  log: (line: string) => void;
   settings: SettingsStore;
   dataDir: string;
   appSettings: AppSettingsPort;
@@ -45,6 +47,6 @@ export function forkCore(deps: {
         deps.onNotifySaved(notify);
       },
     }),
-    log: (line) => console.warn(line),
+    log: deps.log,
   });
 }

@@ -8,6 +8,7 @@ export type TrayMenuAction =
   | 'snooze-tomorrow'
   | 'resume-notifications'
   | 'open-settings'
+  | 'report-problem'
   | 'quit';
 
 export type TrayMenuItem =
@@ -60,6 +61,7 @@ export function trayMenuTemplate(input: TrayMenuInput): TrayMenuItem[] {
     { kind: 'separator' },
     { kind: 'submenu', id: 'snooze', label: snoozed ? 'Notifications snoozed' : 'Snooze notifications', enabled: true, items: snoozeItems },
     action('open-settings', 'Settings…'),
+    action('report-problem', 'Report a problem…'),
     { kind: 'separator' },
     action('quit', 'Quit Parrot Tray'),
   ];
