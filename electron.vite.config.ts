@@ -1,23 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
-
-/**
- * The renderer's HTML is shared with the web preview, whose page talks to a loopback WebSocket.
- * The app's page talks only over IPC, so its built CSP allows no connections at all.
- */
-function appOnlyCsp(): Plugin {
-  const preview = "connect-src 'self' ws://127.0.0.1:*";
-  return {
-    name: 'parrot-tray-app-csp',
-    apply: 'build',
-    transformIndexHtml(html) {
-      if (!html.includes(preview)) throw new Error(`src/renderer/index.html: its CSP no longer has "${preview}"; update appOnlyCsp()`);
-      return html.replace(preview, "connect-src 'none'");
-    },
-  };
-}
+import { APP_CSP } from './src/shared/csp';
+import { cspPlugin } from './scripts/vite-csp';
 
 /**
  * The app's three bundles. Dependencies stay external to main (better-sqlite3 is native and is
@@ -42,7 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react(), appOnlyCsp()],
+    plugins: [react(), cspPlugin(APP_CSP)],
     // The app's renderer has exactly one transport: the preload's bridge (src/renderer/src/api/transport.d.ts).
     define: { __PARROT_TRANSPORT__: JSON.stringify('ipc') },
     build: {

@@ -23,6 +23,7 @@ let acme: DemoBackend;
 let globex: DemoBackend;
 let app: StandinApp;
 let page: Page;
+const refused: string[] = [];
 
 /**
  * What the stand-in's safeStorage writes with a keyring backend (Chromium's OSCrypt "v11":
@@ -85,6 +86,11 @@ test('a settings file and cache from before profiles open as one profile, its to
   expect(existsSync(join(userData, 'cache', 'profiles', settings.profiles[0]!.id, 'cache.sqlite'))).toBe(true);
   await app.clickTray();
   page = (await app.firstWindow(20_000)).page;
+  // Whatever the app's page does through this suite, its CSP (connect-src 'none', no inline
+  // styles) must refuse none of it: Chromium logs each refusal to the console.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Demo data')).toHaveCount(0);
   // One profile: no labels to tell tenants apart.
@@ -193,4 +199,5 @@ test('removing a profile in Settings removes its rows and its cache', async () =
   expect(settings).not.toContain(GLOBEX_TOKEN);
   expect(settings).not.toContain(ACME_TOKEN);
   expect(app.eventsOf('uncaught-exception')).toEqual([]);
+  expect(refused).toEqual([]);
 });

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureAppBuilt } from '../support/built-app';
+import { APP_CSP, WEB_PREVIEW_CSP } from '../../src/shared/csp';
+import { ensureAppBuilt, REPO } from '../support/built-app';
 
 let renderer: string;
 
@@ -13,11 +14,20 @@ describe("the app's built renderer", () => {
     renderer = join(ensureAppBuilt(), 'renderer');
   }, 120_000);
 
-  it('has a CSP that allows no connections', () => {
+  it('has a CSP that allows no connections and no inline styles or scripts', () => {
     const html = readFileSync(join(renderer, 'index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toBe(APP_CSP);
     expect(csp).toMatch(/connect-src 'none'/);
-    expect(csp).not.toMatch(/ws:|wss:|unsafe-eval/);
+    expect(csp).not.toMatch(/ws:|wss:|unsafe-eval|unsafe-inline/);
+  });
+
+  it("is not the web preview's page: that one has its own policy, with its bridge and nothing else", () => {
+    const html = readFileSync(join(REPO, 'out/web/index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toBe(WEB_PREVIEW_CSP);
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/ws:|unsafe-eval|unsafe-inline/);
   });
 
   it('contains no WebSocket client: the web transport stays in the web preview', () => {

@@ -1,3 +1,4 @@
+import { APP_CSP, CSP_PLACEHOLDER, WEB_PREVIEW_CSP } from '../../src/shared/csp';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,12 +31,14 @@ describe('static checks of Electron security (checklist 2 to 6, 13 to 15)', () =
     expect(preload).toMatch(/exposeInMainWorld\('parrotTray', api\)/);
   });
 
-  it("has a CSP <meta> without unsafe-eval in the renderer's HTML", () => {
+  it("has a CSP <meta> in the renderer's HTML, filled per build, and policies without unsafe-eval or unsafe-inline", () => {
     const html = readFileSync(join(ROOT, 'src/renderer/index.html'), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(csp).toMatch(/default-src 'self'/);
-    expect(csp).toMatch(/script-src 'self'/);
-    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]).toBe(CSP_PLACEHOLDER);
+    for (const csp of [APP_CSP, WEB_PREVIEW_CSP]) {
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src 'self'/);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+    }
   });
 
   it('opens external links only through the https check', () => {

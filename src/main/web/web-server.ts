@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { BRIDGE_PATH, BRIDGE_PROTOCOL } from '../../shared/api';
+import { WEB_PREVIEW_CSP_HEADER } from '../../shared/csp';
 import type { ClientHost } from '../core/api/client-host';
 import { serveBridgeClient } from './bridge-client';
 
@@ -74,7 +75,14 @@ export class WebPreviewServer {
   }
 
   private async serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // `GET /%E0%A4%A` from any page that found the port: malformed, answered, never a crash.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: the path is not valid percent-encoding');
+      return;
+    }
     const file = normalize(join(this.rendererDir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(this.rendererDir + sep) || req.method !== 'GET') {
       res.writeHead(404).end();
@@ -87,6 +95,8 @@ export class WebPreviewServer {
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
+        // The page's own policy again, as a header: frame-ancestors is honoured only there.
+        ...(extname(file) === '.html' ? { 'content-security-policy': WEB_PREVIEW_CSP_HEADER } : {}),
       });
       res.end(body);
     } catch {
