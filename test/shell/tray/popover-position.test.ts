@@ -12,6 +12,15 @@ function place(over: Partial<PopoverPlacementInput> & Pick<PopoverPlacementInput
 }
 
 describe('popoverPosition', () => {
+  it('Wayland, with no tray bounds and the cursor answered as (0, 0): centred in the work area', () => {
+    const display = { bounds: FULL_HD, workArea: rect(0, 32, 1920, 1048) };
+    const input: PopoverPlacementInput = { trayBounds: rect(0, 0, 0, 0), cursor: { x: 0, y: 0 }, window: WINDOW, display, platform: 'linux' };
+    expect(popoverAnchor(input.trayBounds, input.cursor, 'linux')).toBeNull();
+    expect(popoverPosition(input)).toEqual(rect(770, 256, 380, 600));
+    // X11 with a real cursor position still hangs from the cursor.
+    expect(popoverAnchor(input.trayBounds, { x: 1900, y: 10 }, 'linux')).toEqual(rect(1900, 10, 0, 0));
+  });
+
   it('Windows, taskbar at the bottom: above the taskbar, centred on the icon', () => {
     const display = { bounds: FULL_HD, workArea: rect(0, 0, 1920, 1040) };
     // Icon centre 1212; 1212 - 190 = 1022. Its top is 1048, but the taskbar starts at 1040.

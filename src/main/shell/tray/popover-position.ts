@@ -22,9 +22,13 @@ const hasArea = (r: Rectangle): boolean => r.width > 0 && r.height > 0;
 /**
  * The rectangle the popover hangs from: the icon, or a zero-sized rectangle at the cursor when
  * the desktop reports no bounds (the click still happened at the icon, give or take a few pixels).
+ * Null when neither is known: Wayland gives no tray bounds and answers (0, 0) for the cursor
+ * (Electron 41+; global coordinates are the compositor's), so the popover is centred instead.
  */
-export function popoverAnchor(trayBounds: Rectangle, cursor: Point): Rectangle {
-  return hasArea(trayBounds) ? trayBounds : { x: cursor.x, y: cursor.y, width: 0, height: 0 };
+export function popoverAnchor(trayBounds: Rectangle, cursor: Point, platform = 'linux'): Rectangle | null {
+  if (hasArea(trayBounds)) return trayBounds;
+  if (platform === 'linux' && cursor.x === 0 && cursor.y === 0) return null;
+  return { x: cursor.x, y: cursor.y, width: 0, height: 0 };
 }
 
 function insets(display: { bounds: Rectangle; workArea: Rectangle }): Record<TaskbarEdge, number> {
@@ -77,8 +81,11 @@ function clamp(value: number, min: number, max: number): number {
 export function popoverPosition(input: PopoverPlacementInput): Rectangle {
   const margin = input.margin ?? POPOVER_MARGIN;
   const { width, height } = input.window;
-  const anchor = popoverAnchor(input.trayBounds, input.cursor);
   const area = input.display.workArea;
+  const anchor = popoverAnchor(input.trayBounds, input.cursor, input.platform);
+  if (!anchor) {
+    return { x: Math.round(area.x + (area.width - width) / 2), y: Math.round(area.y + (area.height - height) / 2), width, height };
+  }
   const edge = taskbarEdge(input.display, anchor, input.platform);
   const centreX = anchor.x + anchor.width / 2 - width / 2;
   const centreY = anchor.y + anchor.height / 2 - height / 2;

@@ -101,7 +101,8 @@ export class TrayController {
   popoverBounds(trayBounds: Rectangle = this.tray.getBounds()): Rectangle {
     const { screen } = this.options.electron;
     const cursor = screen.getCursorScreenPoint();
-    const anchor = popoverAnchor(trayBounds, cursor);
+    // No anchor (Wayland): the display at the origin, the primary one, where the popover is centred.
+    const anchor = popoverAnchor(trayBounds, cursor, this.options.platform) ?? { x: 0, y: 0, width: 0, height: 0 };
     const display = screen.getDisplayNearestPoint({ x: Math.round(anchor.x + anchor.width / 2), y: Math.round(anchor.y + anchor.height / 2) });
     return popoverPosition({ trayBounds, cursor, window: this.options.popoverSize, display, platform: this.options.platform });
   }
