@@ -181,6 +181,9 @@ test('"Report a problem…" saves a bundle where the person chose, with no token
   expect(bundle.caches.map((c) => c.sessions.total)).toEqual([acme.tenant.size, globex.tenant.size]);
   expect(bundle.settings.app.profiles).toHaveLength(2);
   expect(bundle.logs.length).toBeGreaterThan(0);
+  // Crash dumps are kept on this computer only: the crash reporter uploads nothing.
+  expect(app.eventsOf('crash-reporter').map((e) => (e.data.options as { uploadToServer: boolean }).uploadToServer)).toEqual([false]);
+  expect((JSON.parse(text) as { settings: { crashDumps: number } }).settings.crashDumps).toBe(0);
 });
 
 test('removing a profile in Settings removes its rows and its cache', async () => {

@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import type { CoreSupervisor } from './core/core-supervisor';
 import { forkCore } from './core/fork-core';
@@ -21,6 +22,15 @@ import { Popover, popoverWindowOptions } from './windows/popover-window';
 
 const APP_ID = 'example.discoparrot.tray';
 
+/** Files below a folder (crash dumps), 0 when it does not exist yet. */
+const countFiles = (dir: string): number => {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  } catch {
+    return 0;
+  }
+};
+
 /**
  * The Electron side, wiring only: one instance, a locked-down popover window, the tray, native
  * notifications, and the core (the same entry the CLI and the web preview run) in a utility
@@ -31,6 +41,9 @@ export function startShell(): void {
     app.quit();
     return;
   }
+  // Native crash dumps stay on this computer (app.getPath('crashDumps')): nothing is uploaded. A
+  // problem report counts them; the person decides what leaves.
+  crashReporter.start({ uploadToServer: false, compress: true });
   let popover: Popover | null = null;
   let pendingLink: string | null = null;
   let placeAt: () => Electron.Rectangle = () => ({ x: 0, y: 0, width: 380, height: 600 });
@@ -127,7 +140,7 @@ export function startShell(): void {
         dialog,
         shell,
         core: running,
-        settings: async () => ({ app: await appSettings.get(), notify: settings.notify }),
+        settings: async () => ({ app: await appSettings.get(), notify: settings.notify, crashDumps: countFiles(app.getPath('crashDumps')) }),
         logs: () => recent.all(),
         versions: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
         defaultFolder: app.getPath('downloads'),

@@ -13,7 +13,7 @@ import { NotificationGuarded as Notification } from './notification.mjs';
 import { guard, onCommand, report } from './runtime.mjs';
 import { safeStorage } from './safe-storage.mjs';
 import { screen } from './screen.mjs';
-import { net, powerMonitor, session, shell } from './system.mjs';
+import { crashReporter, net, powerMonitor, session, shell } from './system.mjs';
 import { dialog } from './dialog.mjs';
 import { TrayGuarded as Tray } from './tray.mjs';
 import { utilityProcess } from './utility-process.mjs';
@@ -21,8 +21,8 @@ import { ELECTRON_VERSION } from './versions.mjs';
 import { webContents } from './web-contents.mjs';
 
 const BrowserWindowGuarded = guard('BrowserWindow', BrowserWindow);
-const electron = { app, BrowserWindow: BrowserWindowGuarded, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
-export { app, BrowserWindowGuarded as BrowserWindow, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+const electron = { app, BrowserWindow: BrowserWindowGuarded, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+export { app, BrowserWindowGuarded as BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
 export default guard('electron', electron);
 
 /** register.mjs calls this before the app's entry runs: what Electron sets up in lib/browser/init.ts. */

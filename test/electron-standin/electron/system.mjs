@@ -34,6 +34,26 @@ export const shell = guard('shell', {
   beep: () => {},
 });
 
+// crashReporter (docs/api/crash-reporter.md): records what it was started with; no process here
+// crashes natively, so there are never reports, uploaded or not.
+let crashOptions = null;
+export const crashReporter = guard('crashReporter', {
+  start(opts) {
+    if (typeof opts !== 'object' || opts === null) throw new TypeError('crashReporter.start needs options');
+    const uploadToServer = opts.uploadToServer ?? true;
+    if (uploadToServer && typeof opts.submitURL !== 'string') throw new Error('submitURL must be specified when uploadToServer is true');
+    crashOptions = { ...opts, uploadToServer };
+    report('crash-reporter', { options: JSON.parse(JSON.stringify(crashOptions)) });
+  },
+  getLastCrashReport: () => null,
+  getUploadedReports: () => [],
+  getUploadToServer: () => crashOptions?.uploadToServer ?? false,
+  setUploadToServer(value) { if (crashOptions) crashOptions.uploadToServer = !!value; },
+  addExtraParameter() {},
+  removeExtraParameter() {},
+  getParameters: () => ({ ...(crashOptions?.extra ?? {}) }),
+});
+
 const handlers = { request: null, check: null };
 const defaultSession = guard('session', {
   setPermissionRequestHandler(fn) { handlers.request = fn; report('permission-handler', { kind: 'request', set: fn !== null }); },

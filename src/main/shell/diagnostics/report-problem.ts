@@ -7,8 +7,8 @@ export interface ReportProblemDeps {
   dialog: Pick<Dialog, 'showSaveDialog'>;
   shell: Pick<Shell, 'showItemInFolder'>;
   core: Pick<CoreSupervisor, 'writeReport'>;
-  /** The desktop settings as Settings shows them (no token in them) and the notification settings. */
-  settings: () => Promise<{ app: AppSettings; notify: NotifySettings }>;
+  /** The desktop settings as Settings shows them (no token in them), the notification settings, and how many native crash dumps this computer holds. */
+  settings: () => Promise<{ app: AppSettings; notify: NotifySettings; crashDumps: number }>;
   logs: () => string[];
   versions: Record<string, string>;
   /** Where the save dialog starts (the Downloads folder). */
