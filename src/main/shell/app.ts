@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
@@ -8,7 +7,7 @@ import { forkCore } from './core/fork-core';
 import { followProfiles, profileStarts } from './core/profile-starts';
 import { RecentLog } from '../core/diagnostics/recent-log';
 import { registerDeepLinks } from './deep-link/register';
-import { reportProblem } from './diagnostics/report-problem';
+import { crashDumpCount, reportProblem } from './diagnostics/report-problem';
 import { registerApiHandlers } from './ipc/api-handlers';
 import { isAllowedExternalUrl } from './ipc/trusted-sender';
 import { watchNetwork } from './network-watch';
@@ -21,15 +20,6 @@ import { denyPermissions, lockDown } from './windows/lock-down';
 import { Popover, popoverWindowOptions } from './windows/popover-window';
 
 const APP_ID = 'example.discoparrot.tray';
-
-/** Files below a folder (crash dumps), 0 when it does not exist yet. */
-const countFiles = (dir: string): number => {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-  } catch {
-    return 0;
-  }
-};
 
 /**
  * The Electron side, wiring only: one instance, a locked-down popover window, the tray, native
@@ -140,7 +130,7 @@ export function startShell(): void {
         dialog,
         shell,
         core: running,
-        settings: async () => ({ app: await appSettings.get(), notify: settings.notify, crashDumps: countFiles(app.getPath('crashDumps')) }),
+        settings: async () => ({ app: await appSettings.get(), notify: settings.notify, crashDumps: crashDumpCount(app.getPath('crashDumps')) }),
         logs: () => recent.all(),
         versions: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
         defaultFolder: app.getPath('downloads'),

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Dialog, Shell } from 'electron';
 import type { AppSettings } from '../../../shared/api';
 import type { NotifySettings } from '../../../shared/notify-settings';
@@ -16,6 +17,15 @@ export interface ReportProblemDeps {
   /** Says an outcome the person did not see in a window (the report could not be written). */
   tell: (title: string, body: string) => void;
   now?: () => number;
+}
+
+/** How many native crash dumps the crash reporter keeps below `dir` (0 before the first). */
+export function crashDumpCount(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** "parrot-tray-report-2026-12-07-1742.json": sorts by time, and says what it is. */
