@@ -243,8 +243,10 @@ describe('ProfileHub: several backends behind one API', () => {
     const root = tempDir();
     const blocked = join(root, 'not-a-folder');
     writeFileSync(blocked, 'x');
-    const hub = await startProfiles([spec('acme', 'Acme Corp', acme.url, 'acme-token', root), { ...spec('globex', 'Globex', acme.url, 'x', root), dataDir: blocked }], { logger: silentLogger, cacheRoot: root });
+    // Globex first in the person's order: it keeps its place though it could not start.
+    const hub = await startProfiles([{ ...spec('globex', 'Globex', acme.url, 'x', root), dataDir: blocked }, spec('acme', 'Acme Corp', acme.url, 'acme-token', root)], { logger: silentLogger, cacheRoot: root });
     hubs.push(hub);
+    expect(hub.status().profiles.map((p) => p.id)).toEqual(['globex', 'acme']);
     const globex = hub.status().profiles.find((p) => p.id === 'globex')!;
     expect(globex.connection.phase).toBe('stopped');
     expect(globex.connection.reason).toMatch(/^could not start: /);

@@ -18,8 +18,10 @@ function unstartedStatus({ spec, reason }: Unstarted): ProfileStatus {
 }
 
 /** The app's status across profiles: each one's own, and the most urgent connection for the app. */
-export function hubStatus(members: readonly ProfileMember[], unstarted: readonly Unstarted[], coreRestart: CoreRestart | null): AppStatus {
-  const profiles = [...members.map((m) => m.status()), ...unstarted.map(unstartedStatus)];
+export function hubStatus(members: readonly ProfileMember[], unstarted: readonly Unstarted[], coreRestart: CoreRestart | null, order: ReadonlyMap<string, number> = new Map()): AppStatus {
+  // In the person's order, whether a profile runs or could not start.
+  const at = (id: string) => order.get(id) ?? Number.POSITIVE_INFINITY;
+  const profiles = [...members.map((m) => m.status()), ...unstarted.map(unstartedStatus)].sort((a, b) => at(a.id) - at(b.id));
   const first = profiles[0];
   const unreadable = members.map((m) => scopeUnreadable(m.id, m.core.companion.cache.unreadable()));
   return {

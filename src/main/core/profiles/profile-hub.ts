@@ -56,6 +56,8 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   private wanted = 0;
   /** Profiles that could not start, with why, in the person's order: shown, never hidden. */
   private unstarted: Unstarted[] = [];
+  /** Each profile's place in the person's order. */
+  private order = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly options: ProfileHubOptions) {
@@ -121,8 +123,8 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
       }
     }
     this.unstarted = unstarted;
-    const order = new Map(specs.map((s, i) => [s.id, i]));
-    this.members = [...this.members].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    this.order = new Map(specs.map((s, i) => [s.id, i]));
+    this.members = [...this.members].sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!);
     this.membersChanged();
     return failures;
   }
@@ -136,7 +138,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   }
 
   status(): AppStatus {
-    return hubStatus(this.members, this.unstarted, this.coreRestart);
+    return hubStatus(this.members, this.unstarted, this.coreRestart, this.order);
   }
 
   /** What the tray shows: counts summed, the most urgent connection, and which profiles are not live. */
