@@ -65,7 +65,7 @@ describe('parrot-tray diagnostics', () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
     const notDir = await cli(['diagnostics', '--data', file, '--out', join(tempDir(), 'r.json')]);
-    expect([notDir.code, notDir.stderr]).toEqual([1, `parrot-tray diagnostics: ${file} is not a directory\n`]);
+    expect([notDir.code, notDir.stderr]).toEqual([1, `parrot-tray diagnostics: ${file} is a file, not a directory: --data needs a folder (one that does not exist yet is created)\n`]);
     expect(existsSync(join(data, 'profiles.json'))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { checkBackendUrl } from '../../shared/backend-url';
 import { CliError, UsageError } from './args';
 import { resolveToken } from './token';
@@ -23,7 +24,15 @@ export function backendFlags(values: { backend?: string; token?: string; 'token-
   return { url: check.url, token };
 }
 
+/** --data: a folder (created when missing), never a file; said in words before anything opens it. */
 export function dataFlag(values: { data?: string }): string {
   if (!values.data) throw new UsageError('--data DIR is required');
+  let isFile = false;
+  try {
+    isFile = !fs.statSync(values.data).isDirectory();
+  } catch {
+    // Missing: created where it is needed. Unreadable: the command that opens it says why.
+  }
+  if (isFile) throw new CliError(`${values.data} is a file, not a directory: --data needs a folder (one that does not exist yet is created)`);
   return values.data;
 }

@@ -6,7 +6,7 @@ import type { CommandRequest } from '../../core/commands/command-client';
 import { Companion } from '../../core/companion';
 import { silentLogger } from '../../core/log';
 import { CliError, intFlag, parse, UsageError } from '../args';
-import { BACKEND_OPTIONS, BACKEND_USAGE } from '../backend-flags';
+import { BACKEND_OPTIONS, BACKEND_USAGE, dataFlag } from '../backend-flags';
 import { oneBackend, PROFILE_OPTION, PROFILE_USAGE } from '../profile-flags';
 import type { Command, CliIo } from '../command';
 import { ExitCode } from '../exit-codes';
@@ -64,7 +64,7 @@ Exit codes: 0 ${spec.done}, 1 conflict / not found / refused, 2 usage, 3 sign-in
       }
       if (positionals.length !== 1) throw new UsageError('give exactly one session ID');
       // A profile's command goes to that profile's backend only, through its own cache.
-      const { url, token, profile, dataDir } = oneBackend(values, values.data, io.env);
+      const { url, token, profile, dataDir } = oneBackend(values, values.data === undefined ? undefined : dataFlag(values), io.env);
       const timeoutS = intFlag('timeout', values.timeout, 30, 1, 3600);
       const scratch = profile || values.data ? null : mkdtempSync(join(tmpdir(), 'parrot-tray-'));
       try {

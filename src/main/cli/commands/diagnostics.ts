@@ -38,7 +38,6 @@ Options:
     }
     const dataDir = dataFlag(values);
     if (!values.out) throw new UsageError('--out FILE is required');
-    if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) throw new CliError(`${dataDir} is not a directory`);
     const store = openProfiles(dataDir);
     const profiles = store.list();
     const caches: DiagnosedCache[] = profiles.map((p) => ({ profile: p.id, folder: store.cacheDir(p) }));
