@@ -105,8 +105,8 @@ function merge(query: ViewQuery, answers: readonly ViewResult[], now: number, na
 
 /**
  * One window's live query across profiles: a live query on each profile's own host, their answers
- * scoped and merged, and the merge sent again whenever one of them changes. `reopen` starts over
- * on the hub's current members (a profile added or removed).
+ * scoped and merged, and the merge sent again whenever one of them changes. `open` starts over on
+ * the hub's current members (a profile added or removed, or a merged window's split moved).
  */
 export class HubWatch {
   private closeParts: Array<() => void> = [];
