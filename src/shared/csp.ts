@@ -10,6 +10,9 @@ const COMMON = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "
 /** The app's page talks to the core over a MessagePort only: no connection at all. */
 export const APP_CSP = [...COMMON, "connect-src 'none'"].join('; ');
 
+/** The app's scheme handler sends its policy as a header too, for frame-ancestors (shell/windows/app-protocol). */
+export const APP_CSP_HEADER = `${APP_CSP}; frame-ancestors 'none'`;
+
 /** The web preview's page talks to its own origin's bridge (a same-origin WebSocket, which 'self' covers). */
 export const WEB_PREVIEW_CSP = [...COMMON, "connect-src 'self'"].join('; ');
 

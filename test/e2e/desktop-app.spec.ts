@@ -90,6 +90,8 @@ test('a first start with no backend runs on demo data, in the tray, and approves
   await app.clickTray();
   const shown = await visibleWindow(app);
   expectInside(shown.bounds, SECOND);
+  // Served from the app's own scheme (security checklist 18), which is what the sender check trusts.
+  expect(shown.url).toBe('parrot-tray://app/index.html');
 
   await expect(page.getByText('Demo data')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
@@ -113,6 +115,10 @@ test('a first start with no backend runs on demo data, in the tray, and approves
   await expect(page.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: /^Approve/ })).toHaveCount(0);
   expect(app.eventsOf('preload-error')).toEqual([]);
   expect(app.eventsOf('uncaught-exception')).toEqual([]);
+  // The page may not navigate away: the navigation lock holds it on the app's page.
+  await page.evaluate(() => void ((globalThis as unknown as { location: { href: string } }).location.href = 'https://evil.example/'));
+  await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
+  expect((await app.windows()).find((w) => w.id === id)!.url).toBe('parrot-tray://app/index.html');
 });
 
 test('Settings adds a profile for a real backend and the app follows at once; the token goes to safeStorage, never to disk in clear', async () => {

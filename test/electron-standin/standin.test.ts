@@ -168,6 +168,27 @@ describe('app lifecycle', () => {
     expect(app.openExternalCalls).toEqual(['https://example.com/']);
   });
 
+  it('serves a handled scheme from protocol.handle and reports the app URL everywhere main looks', async () => {
+    const app = track(start(['--protocol']));
+    await logged(app, 'load-error');
+    const win = (await app.windows())[0]!;
+    await win.page.waitForFunction(() => 'probe' in window);
+    const sender = await win.page.evaluate(() => (window as Probe).probe.invoke('sender'));
+    await win.page.click('#away');
+    await logged(app, 'will-navigate');
+    const seen = logs(app);
+    expect(seen.find((l) => l[0] === 'late-privileged')).toEqual(['late-privileged', 'protocol.registerSchemesAsPrivileged should be called before app is ready']);
+    expect(seen.find((l) => l[0] === 'handle-twice')).toEqual(['handle-twice', 'Failed to register protocol: fixture']);
+    expect(seen.find((l) => l[0] === 'handled')).toEqual(['handled', true, false]);
+    expect(seen.find((l) => l[0] === 'loaded')).toEqual(['loaded', 'fixture://bundle/index.html']);
+    // The relative script resolved against the standard scheme and went through the handler.
+    expect(seen.filter((l) => l[0] === 'request').map((l) => l.slice(1))).toEqual(expect.arrayContaining([['GET', 'fixture://bundle/index.html'], ['GET', 'fixture://bundle/page.js']]));
+    expect(sender).toEqual({ url: 'fixture://bundle/index.html', isSender: true });
+    expect(seen.find((l) => l[0] === 'will-navigate')).toEqual(['will-navigate', 'fixture://bundle/other.html']);
+    expect(win.url).toBe('fixture://bundle/index.html');
+    expect(seen.find((l) => l[0] === 'did-fail-load')).toEqual(['did-fail-load', 'ERR_UNKNOWN_URL_SCHEME', 'nowhere://x/index.html']);
+  });
+
   it('fails loudly, by name, on what it does not model', async () => {
     const app = track(start(['--unmodelled']));
     await app.waitForLine(/Electron stand-in: app\.showAboutPanel is not modelled/);

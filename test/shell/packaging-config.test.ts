@@ -17,7 +17,7 @@ describe('the installers as electron-builder makes them (electron-builder.yml)',
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       // Off once the renderer is served from the app's own scheme (issue 15, item 2).
-      grantFileProtocolExtraPrivileges: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     // onlyLoadAppFromAsar needs the app in an asar (electron-builder's default, never turned off).
     expect(config.asar).not.toBe(false);

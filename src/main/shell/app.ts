@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
+import { APP_CSP_HEADER } from '../../shared/csp';
 import type { CoreSupervisor } from './core/core-supervisor';
 import { forkCore } from './core/fork-core';
 import { followProfiles, profileStarts } from './core/profile-starts';
@@ -16,6 +16,7 @@ import { appSettingsPort } from './settings/app-settings-port';
 import { applyOpenAtLogin, launchCommand } from './settings/open-at-login';
 import { SettingsStore } from './settings/settings-store';
 import { startTray } from './start-tray';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './windows/app-protocol';
 import { denyPermissions, lockDown } from './windows/lock-down';
 import { Popover, popoverWindowOptions } from './windows/popover-window';
 
@@ -34,6 +35,8 @@ export function startShell(): void {
   // Native crash dumps stay on this computer (app.getPath('crashDumps')): nothing is uploaded. A
   // problem report counts them; the person decides what leaves.
   crashReporter.start({ uploadToServer: false, compress: true });
+  // Only before ready (docs/api/protocol.md); the handler itself is installed once ready.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   let popover: Popover | null = null;
   let pendingLink: string | null = null;
   let placeAt: () => Electron.Rectangle = () => ({ x: 0, y: 0, width: 380, height: 600 });
@@ -108,11 +111,12 @@ export function startShell(): void {
     const running = core;
 
     const window = new BrowserWindow(popoverWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-    const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-    // One URL for loading the page and for checking who speaks: pathToFileURL, so a Windows path
-    // (C:\…) or a `%` in a folder name is encoded once and the same way (loadFile encodes with
-    // url.format, which differs), and the sender check and the navigation lock match the page.
-    const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+    // The renderer's files come from the app's own scheme (security checklist 18), never file://;
+    // the dev server's URL while developing. The same URL is what the sender check and the
+    // navigation lock compare against.
+    const rendererRoot = join(import.meta.dirname, '../renderer');
+    protocol.handle(APP_SCHEME, (request) => serveAppFile(request, rendererRoot, APP_CSP_HEADER));
+    const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
     lockDown(window.webContents, () => appUrl, (url) => void openExternal(url));
     popover = new Popover(window);
     const shown = popover;

@@ -11,6 +11,7 @@ import { nativeImage, NativeImage } from './native-image.mjs';
 import { nativeTheme } from './native-theme.mjs';
 import { NotificationGuarded as Notification } from './notification.mjs';
 import { guard, onCommand, report } from './runtime.mjs';
+import { protocol, setReadyCheck } from './protocol.mjs';
 import { safeStorage } from './safe-storage.mjs';
 import { screen } from './screen.mjs';
 import { crashReporter, net, powerMonitor, session, shell } from './system.mjs';
@@ -21,8 +22,8 @@ import { ELECTRON_VERSION } from './versions.mjs';
 import { webContents } from './web-contents.mjs';
 
 const BrowserWindowGuarded = guard('BrowserWindow', BrowserWindow);
-const electron = { app, BrowserWindow: BrowserWindowGuarded, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
-export { app, BrowserWindowGuarded as BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+const electron = { app, BrowserWindow: BrowserWindowGuarded, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+export { app, BrowserWindowGuarded as BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
 export default guard('electron', electron);
 
 /** register.mjs calls this before the app's entry runs: what Electron sets up in lib/browser/init.ts. */
@@ -47,6 +48,7 @@ export function __standinBoot(entry) {
     app.exit(Number(process.exitCode ?? 0) || 0);
   };
   const impl = bootApp(entry);
+  setReadyCheck(() => app.isReady());
   // Electron's main process lives until it quits, whatever its event loop holds.
   setInterval(() => {}, 1 << 30);
 }

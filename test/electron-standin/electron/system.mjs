@@ -3,6 +3,7 @@
 // (docs/api/shell.md; recorded, never opens anything) and session.defaultSession's permission
 // handlers (docs/api/session.md; recorded so a test can ask what a request would get).
 import { EventEmitter } from 'node:events';
+import { originOf, protocol } from './protocol.mjs';
 import { electronEvent, guard, onCommand, options, report } from './runtime.mjs';
 
 const powerImpl = new (class PowerMonitor extends EventEmitter {
@@ -59,6 +60,7 @@ const defaultSession = guard('session', {
   setPermissionRequestHandler(fn) { handlers.request = fn; report('permission-handler', { kind: 'request', set: fn !== null }); },
   setPermissionCheckHandler(fn) { handlers.check = fn; report('permission-handler', { kind: 'check', set: fn !== null }); },
   getUserAgent: () => `Mozilla/5.0 (X11; Linux x86_64) Electron/${process.versions.electron}`,
+  protocol,
 });
 export const session = guard('session', { defaultSession, fromPartition: () => defaultSession });
 
@@ -66,7 +68,7 @@ export const session = guard('session', { defaultSession, fromPartition: () => d
 onCommand('permission', async ({ permission, kind = 'request', webContentsId = null, details = {} }) => {
   const { webContents } = await import('./web-contents.mjs');
   const wc = webContentsId === null ? webContents.getAllWebContents()[0] ?? null : webContents.fromId(webContentsId);
-  const origin = wc?.getURL() ? new URL(wc.getURL()).origin : '';
+  const origin = wc?.getURL() ? originOf(wc.getURL()) : '';
   if (kind === 'check') return handlers.check ? !!handlers.check(wc, permission, origin, { requestingUrl: wc?.getURL(), ...details }) : true;
   if (!handlers.request) return true;
   return new Promise((resolve) => handlers.request(wc, permission, (granted) => resolve(!!granted), { requestingUrl: wc?.getURL(), isMainFrame: true, ...details }));

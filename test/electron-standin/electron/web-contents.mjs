@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { buildInitScript } from '../sandbox-preload.mjs';
 import { makeCodec } from './codec.mjs';
 import { IpcMainImpl, cloneForIpc, dispatchInvoke, dispatchMessage } from './ipc-main.mjs';
+import { fromPage, originOf, toPage } from './protocol.mjs';
 import { electronEvent, guard, report } from './runtime.mjs';
 import { dropPagePorts, portsFromPage, postMessageToPage } from './web-contents-ports.mjs';
 import { ELECTRON_VERSION } from './versions.mjs';
@@ -61,7 +62,7 @@ export class WebContents extends EventEmitter {
 
   _senderFrame(source) {
     const frame = source.frame;
-    return guard('WebFrameMain', { get url() { return frame.url(); }, get origin() { return new URL(frame.url()).origin; }, name: frame.name(), frameTreeNodeId: 1, processId: 1, routingId: 1, get top() { return this; }, parent: null, isDestroyed: () => frame.isDetached() });
+    return guard('WebFrameMain', { get url() { return fromPage(frame.url()); }, get origin() { return originOf(fromPage(frame.url())); }, name: frame.name(), frameTreeNodeId: 1, processId: 1, routingId: 1, get top() { return this; }, parent: null, isDestroyed: () => frame.isDetached() });
   }
 
   async _fromRenderer(source, message) {
@@ -88,6 +89,7 @@ export class WebContents extends EventEmitter {
         return undefined;
       }
       case 'will-navigate': {
+        message.url = fromPage(message.url);
         const event = electronEvent({ url: message.url, isSameDocument: false, isMainFrame: true, frame: senderFrame, initiator: senderFrame });
         this.emit('will-navigate', event, message.url);
         return !event.defaultPrevented;
@@ -100,7 +102,8 @@ export class WebContents extends EventEmitter {
     }
   }
 
-  _windowOpen({ url, frameName, features, disposition }) {
+  _windowOpen({ url: pageUrl, frameName, features, disposition }) {
+    const url = fromPage(pageUrl);
     const details = { url, frameName, features, disposition, referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' }, postBody: undefined };
     const decision = this._openHandler ? this._openHandler(details) : { action: 'allow' };
     report('window-open', { webContentsId: this.id, url, action: decision?.action ?? 'deny' });
@@ -113,7 +116,7 @@ export class WebContents extends EventEmitter {
     this.emit('did-start-loading', electronEvent());
     return this._whenPage().then(async (page) => {
       try {
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(await toPage(url), { waitUntil: 'load' });
       } catch (error) {
         this._loading = false;
         const code = /net::(ERR_[A-Z_]+)/.exec(String(error))?.[1] ?? 'ERR_FAILED';
@@ -151,7 +154,7 @@ export class WebContents extends EventEmitter {
     return this._win._ready;
   }
   setWindowOpenHandler(handler) { this._openHandler = handler; }
-  getURL() { return this._page && !this._destroyed ? this._page.url() : ''; }
+  getURL() { return this._page && !this._destroyed ? fromPage(this._page.url()) : ''; }
   getTitle() { return this._page?.title() ?? ''; }
   isLoading() { return this._loading; }
   isDestroyed() { return this._destroyed; }

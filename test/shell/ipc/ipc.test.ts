@@ -4,13 +4,14 @@ import { registerApiHandlers } from '../../../src/main/shell/ipc/api-handlers';
 import { isAllowedExternalUrl, isTrustedSenderUrl } from '../../../src/main/shell/ipc/trusted-sender';
 import { denyPermissions, lockDown } from '../../../src/main/shell/windows/lock-down';
 
-const APP = 'file:///opt/Parrot%20Tray/resources/app.asar/out/renderer/index.html';
+const APP = 'parrot-tray://app/index.html';
 
 describe('isTrustedSenderUrl', () => {
-  it('accepts only the app page (packaged file or dev server)', () => {
+  it('accepts only the app page (its own scheme, or the dev server)', () => {
     expect(isTrustedSenderUrl(APP, APP)).toBe(true);
     expect(isTrustedSenderUrl(`${APP}#/sessions`, APP)).toBe(true);
     expect(isTrustedSenderUrl('file:///tmp/evil.html', APP)).toBe(false);
+    expect(isTrustedSenderUrl('file:///tmp/evil.html', 'file:///tmp/evil.html')).toBe(false);
     expect(isTrustedSenderUrl('https://evil.example/', APP)).toBe(false);
     expect(isTrustedSenderUrl(undefined, APP)).toBe(false);
     expect(isTrustedSenderUrl('http://localhost:5173/index.html', 'http://localhost:5173/')).toBe(true);

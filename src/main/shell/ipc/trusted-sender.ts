@@ -1,7 +1,7 @@
 /**
- * Whether an IPC message comes from the app's own page (Electron security checklist 17): the
- * renderer's index.html from the app's files, or the dev server while developing. Anything else
- * (a navigated-away frame, an iframe, an injected page) is refused before any handler runs.
+ * Whether an IPC message comes from the app's own page (Electron security checklist 17): a page of
+ * the app's own scheme, or the dev server while developing. Anything else (a navigated-away frame,
+ * an iframe, a file:// page, an injected page) is refused before any handler runs.
  */
 export function isTrustedSenderUrl(senderUrl: string | undefined, appUrl: string): boolean {
   if (!senderUrl) return false;
@@ -13,8 +13,10 @@ export function isTrustedSenderUrl(senderUrl: string | undefined, appUrl: string
   } catch {
     return false;
   }
-  if (app.protocol === 'file:') return sender.protocol === 'file:' && sender.pathname === app.pathname;
-  return sender.origin === app.origin;
+  if (app.protocol === 'http:' || app.protocol === 'https:') return sender.origin === app.origin;
+  // Node gives a custom scheme's URL the origin "null" whatever its host, so origins cannot be
+  // compared: the scheme and the host are (Chromium's origin of a standard scheme is the two).
+  return sender.protocol === app.protocol && sender.host === app.host && app.host !== '';
 }
 
 /** Only https links leave the app, through the system browser (checklist 15). */
