@@ -34,14 +34,24 @@ export class WebPreviewServer {
     private readonly rendererDir: string,
     private readonly host: ClientHost,
   ) {
-    this.http = createServer((req, res) => void this.serveFile(req, res));
+    // Node answers a request without Host with an empty 400 of its own; serveFile says it in words.
+    this.http = createServer({ requireHostHeader: false }, (req, res) => void this.serveFile(req, res));
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, perMessageDeflate: false, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
     this.http.on('upgrade', (req, socket, head) => {
+      // Node hands an upgrading socket over without its error listener: a peer that resets it
+      // mid-answer would otherwise end the process.
+      socket.on('error', () => socket.destroy());
       if (!this.admitted(req)) {
-        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+        socket.end(plainAnswer('403 Forbidden', 'forbidden: the bridge takes only this preview\'s own page, with the secret from its address'));
         return;
       }
       this.wss.handleUpgrade(req, socket, head, (ws) => serveBridgeClient(ws, this.host));
+    });
+    // Node's own answer to a request it cannot parse has no body; this one says why, in words.
+    this.http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return void socket.destroy();
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      socket.end(tooLarge ? plainAnswer('431 Request Header Fields Too Large', 'bad request: the headers are too large') : plainAnswer('400 Bad Request', 'bad request: this is not an HTTP request the preview can read'));
     });
   }
 
@@ -64,7 +74,7 @@ export class WebPreviewServer {
   }
 
   private admitted(req: IncomingMessage): boolean {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== BRIDGE_PATH) return false;
+    if (requestPath(req.url) !== BRIDGE_PATH) return false;
     if (req.headers.origin !== this.origin) return false;
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const expected = Buffer.from(`secret.${this.secret}`);
@@ -75,17 +85,23 @@ export class WebPreviewServer {
   }
 
   private async serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      // `GET /%E0%A4%A` from any page that found the port: malformed, answered, never a crash.
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: the path is not valid percent-encoding');
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: an HTTP/1.1 request needs a Host header');
+      return;
+    }
+    const path = requestPath(req.url);
+    if (path === null) {
+      // `GET /%E0%A4%A` or `GET //` from any page that found the port: answered, never a crash.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: the path is not a valid URL path');
+      return;
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET' }).end('method not allowed: the preview only serves GET');
       return;
     }
     const file = normalize(join(this.rendererDir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(this.rendererDir + sep) || req.method !== 'GET') {
-      res.writeHead(404).end();
+    if (!file.startsWith(this.rendererDir + sep)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     try {
@@ -103,4 +119,18 @@ export class WebPreviewServer {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   }
+}
+
+/** The request's path, percent-decoded; null when it is not a URL path at all (`//`, `/%E0%A4%A`). */
+function requestPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** A whole HTTP answer for a raw socket: the status, and the reason in words. */
+function plainAnswer(status: string, words: string): string {
+  return `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(words)}\r\nConnection: close\r\n\r\n${words}`;
 }

@@ -1,0 +1,78 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../../..');
+const BIN = join(REPO, 'bin/parrot-tray');
+
+/** The CLI and the web renderer it serves, built when missing (`npm test` builds them first). */
+export function ensureCliBuilt(): void {
+  if (!existsSync(join(REPO, 'out/cli/index.js'))) execFileSync('npm', ['run', 'build:cli'], { cwd: REPO, stdio: 'ignore', timeout: 120_000 });
+  if (!existsSync(join(REPO, 'out/web/index.html'))) execFileSync('npm', ['run', 'build:web'], { cwd: REPO, stdio: 'ignore', timeout: 120_000 });
+}
+
+/** A fresh directory under the system temp dir; the caller removes it (see `removeDir`). */
+export const scratchDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+export interface Exited {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Still running at the deadline, so it was asked to stop (SIGTERM) as a person's Ctrl+C would. */
+  stopped: boolean;
+}
+
+/**
+ * One CLI process, run as a person would (`node bin/parrot-tray …`), with what it printed. A
+ * long-running command (web, sync without --once) is sent SIGTERM at `deadlineMs`, and SIGKILL
+ * if it ignores that.
+ */
+export class CliProcess {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<Exited>;
+  private stopped = false;
+
+  constructor(args: string[], env: NodeJS.ProcessEnv = {}, deadlineMs = 10_000) {
+    this.child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PARROT_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (d) => (this.stdout += d));
+    this.child.stderr!.on('data', (d) => (this.stderr += d));
+    const deadline = setTimeout(() => this.stop(), deadlineMs);
+    this.exited = new Promise((done) => {
+      this.child.on('close', (code, signal) => {
+        clearTimeout(deadline);
+        done({ code, signal, stdout: this.stdout, stderr: this.stderr, stopped: this.stopped });
+      });
+    });
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves with stdout's first line (e.g. "serving http://…"); rejects if the process ends first. */
+  async firstLine(timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.stdout.includes('\n')) {
+      if (!this.alive) throw new Error(`the CLI ended before printing a line: ${this.stderr.slice(0, 500)}`);
+      if (Date.now() > deadline) throw new Error(`the CLI printed no line within ${timeoutMs} ms: ${this.stderr.slice(0, 500)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.stdout.split('\n')[0]!;
+  }
+
+  /** Asks it to stop (SIGTERM), then kills it if it is still there 3 s later. */
+  stop(): Promise<Exited> {
+    if (this.alive) {
+      this.stopped = true;
+      this.child.kill('SIGTERM');
+      const kill = setTimeout(() => this.child.kill('SIGKILL'), 3_000);
+      void this.exited.then(() => clearTimeout(kill));
+    }
+    return this.exited;
+  }
+}
