@@ -10,6 +10,9 @@ const NOT_JSON = Symbol('not JSON');
  * exactly as a window of the app is served over its MessagePort.
  */
 export function serveBridgeClient(ws: WebSocket, host: ClientHost): void {
+  // ws reports a frame it will not read (over 1 MiB, text that is not UTF-8, a bad opcode) as
+  // 'error', then closes with the matching code itself; unheard, that error would end the process.
+  ws.on('error', () => undefined);
   const peer: ClientPeer = {
     send: (message) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));

@@ -19,10 +19,10 @@ export interface Exchange {
  * Sends bytes the way no HTTP client would (malformed lines, NULs, lies about lengths) and reads
  * the answer. The socket stays open while the server works (a half-closed request is abandoned
  * by Node's server); once nothing has come for `idleMs`, the request is ended, and after
- * `waitMs` in all it is given up. `abort` resets the connection right after writing, as a page
+ * `waitMs` in all it is given up (`done` says when enough has come). `abort` resets the connection right after writing, as a page
  * navigated away mid-request does.
  */
-export function exchange(port: number, request: Buffer, options: { abort?: boolean; idleMs?: number; waitMs?: number } = {}): Promise<Exchange> {
+export function exchange(port: number, request: Buffer, options: { abort?: boolean; idleMs?: number; waitMs?: number; done?: (bytes: Buffer) => boolean } = {}): Promise<Exchange> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const socket = connect(port, '127.0.0.1');
@@ -44,7 +44,7 @@ export function exchange(port: number, request: Buffer, options: { abort?: boole
     const timer = setTimeout(() => finish(false), options.waitMs ?? 3_000);
     socket.on('data', (d) => {
       chunks.push(d);
-      if (answered(Buffer.concat(chunks))) finish(true);
+      if ((options.done ?? answered)(Buffer.concat(chunks))) finish(true);
       else quiet();
     });
     socket.on('error', () => finish(true));

@@ -1,0 +1,9 @@
+import { bridgeTarget } from './bridge';
+import type { FuzzTarget } from './target';
+import { webServerTarget } from './web-server';
+
+/** Every entry point under fuzz, with the vitest file that replays its failures. */
+export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string }> = [
+  { target: webServerTarget, file: 'test/fuzz/web-server.fuzz.test.ts' },
+  { target: bridgeTarget, file: 'test/fuzz/bridge.fuzz.test.ts' },
+];
