@@ -85,8 +85,6 @@ async function admittedRun(preview: Preview, run: Run): Promise<void> {
   }
 }
 
-const kinds = (frames: FrameSpec[]) => [...new Set(frames.map((f) => f.kind))].sort().join(',') || 'none';
-
 /**
  * The web preview's bridge: who may open it, and what an admitted page may send. Every call is
  * answered (a refusal in words), nothing is echoed that is secret, the process stays up, and a
@@ -100,7 +98,7 @@ export const bridgeTarget: FuzzTarget<Preview> = {
   start: startPreview,
   property(preview, coverage) {
     return fc.asyncProperty(runArb, async (run) => {
-      coverage.shape(run.door === 'admitted' ? `admitted ${kinds(run.frames)}${run.oversize ? ' oversized' : ''}` : run.door);
+      coverage.shape(run.door, ...(run.door === 'admitted' ? [...run.frames.map((f: FrameSpec) => `frame: ${f.kind}`), ...(run.oversize ? ['frame: oversized'] : [])] : []));
       if (run.door === 'admitted') await admittedRun(preview, run);
       else if (run.door === 'early-frames' || run.door === 'early-frames-refused') await earlyFrames(preview, run.door === 'early-frames');
       else {

@@ -95,7 +95,7 @@ export function report(results: readonly Coverage[], files: ReadonlyMap<string, 
   lines.push('', 'Shapes reached (runs each):');
   for (const r of results) {
     const shapes = [...r.shapes].sort((a, b) => b[1] - a[1]);
-    lines.push(`  ${r.name}: ${shapes.slice(0, 12).map(([s, n]) => `${s} ×${n}`).join('; ')}${shapes.length > 12 ? `; … ${shapes.length - 12} more` : ''}`);
+    lines.push(`  ${r.name}: ${shapes.slice(0, 20).map(([s, n]) => `${s} ×${n}`).join('; ')}${shapes.length > 20 ? `; … ${shapes.length - 20} more` : ''}`);
   }
   return lines.join('\n');
 }

@@ -106,8 +106,8 @@ export interface Rendered {
   admissible: boolean;
   /** A HEAD request, whose answers have no body. */
   head: boolean;
-  /** A short label of the request's kind, for the campaign's coverage. */
-  shape: string;
+  /** Short labels of the request's kinds, for the campaign's coverage. */
+  shape: string[];
 }
 
 export function render(spec: RequestSpec, origin: string, secret: string): Rendered {
@@ -136,6 +136,14 @@ export function render(spec: RequestSpec, origin: string, secret: string): Rende
     !spec.abort;
   const admissible = spec.upgrade?.origin === 'own' && spec.upgrade.secret === 'right';
   const pathKind = spec.path.length > 1_000 ? 'long' : /%/.test(spec.path) ? 'percent' : /\.\./.test(spec.path) ? 'dotdot' : /[\0-\x1f]/.test(spec.path) ? 'control' : 'plain';
-  const shape = `${spec.upgrade ? `upgrade:${spec.upgrade.origin}/${spec.upgrade.secret}` : 'http'} ${wellFormed ? 'well-formed' : 'malformed'} path:${pathKind}${bodyBytes.length > 10_000 ? ' big-body' : ''}${spec.abort ? ' abort' : ''}`;
+  const shape = [
+    spec.upgrade ? `upgrade, origin ${spec.upgrade.origin}, secret ${spec.upgrade.secret}` : 'plain request',
+    wellFormed ? 'well-formed' : 'malformed',
+    `path: ${pathKind}`,
+    `method: ${METHODS.includes(spec.method) ? spec.method : 'junk'}`,
+    ...(bodyBytes.length > 10_000 ? ['body over 10 KB'] : []),
+    ...(head.length > 16_000 ? ['head over 16 KB'] : []),
+    ...(spec.abort ? ['reset after writing'] : []),
+  ];
   return { bytes: Buffer.concat([Buffer.from(head, 'utf8'), bodyBytes]), wellFormed, admissible, head: spec.method === 'HEAD', shape };
 }

@@ -35,10 +35,10 @@ export class Coverage {
 
   constructor(readonly name: string) {}
 
-  /** Called by a property once per run with a short label of the input's kind. */
-  shape(label: string): void {
+  /** Called by a property once per run, with short labels of what the input holds (its kinds of junk). */
+  shape(...labels: string[]): void {
     this.runs++;
-    this.shapes.set(label, (this.shapes.get(label) ?? 0) + 1);
+    for (const label of new Set(labels)) this.shapes.set(label, (this.shapes.get(label) ?? 0) + 1);
   }
 
   fail(failure: Failure): void {

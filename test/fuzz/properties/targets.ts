@@ -1,4 +1,5 @@
 import { bridgeTarget } from './bridge';
+import { streamTarget } from './stream';
 import type { FuzzTarget } from './target';
 import { webServerTarget } from './web-server';
 
@@ -6,4 +7,5 @@ import { webServerTarget } from './web-server';
 export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string }> = [
   { target: webServerTarget, file: 'test/fuzz/web-server.fuzz.test.ts' },
   { target: bridgeTarget, file: 'test/fuzz/bridge.fuzz.test.ts' },
+  { target: streamTarget, file: 'test/fuzz/stream.fuzz.test.ts' },
 ];

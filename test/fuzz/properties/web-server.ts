@@ -70,7 +70,7 @@ export const webServerTarget: FuzzTarget<Env> = {
   property(env, coverage) {
     return fc.asyncProperty(requestArb, async (spec) => {
       const request = render(spec, env.preview.origin, env.preview.secret);
-      coverage.shape(request.shape);
+      coverage.shape(...request.shape);
       const got = await exchange(env.port, request.bytes, { abort: spec.abort });
       // Asked first: a process that just died refuses this, while its exit may still be on its way.
       const plain = await exchange(env.port, VALID);
