@@ -1,4 +1,5 @@
 import { bridgeTarget } from './bridge';
+import { deepLinkTarget } from './deep-link';
 import { streamTarget } from './stream';
 import type { FuzzTarget } from './target';
 import { webServerTarget } from './web-server';
@@ -8,4 +9,5 @@ export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string
   { target: webServerTarget, file: 'test/fuzz/web-server.fuzz.test.ts' },
   { target: bridgeTarget, file: 'test/fuzz/bridge.fuzz.test.ts' },
   { target: streamTarget, file: 'test/fuzz/stream.fuzz.test.ts' },
+  { target: deepLinkTarget, file: 'test/fuzz/deep-link.fuzz.test.ts' },
 ];
