@@ -37,11 +37,22 @@ export class CliProcess {
   readonly exited: Promise<Exited>;
   private stopped = false;
 
-  constructor(args: string[], env: NodeJS.ProcessEnv = {}, deadlineMs = 10_000) {
-    this.child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PARROT_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.on('data', (d) => (this.stdout += d));
-    this.child.stderr!.on('data', (d) => (this.stderr += d));
-    const deadline = setTimeout(() => this.stop(), deadlineMs);
+  constructor(args: string[], options: { env?: NodeJS.ProcessEnv; deadlineMs?: number; cwd?: string; stopOnOutput?: boolean } = {}) {
+    // In `cwd` (a run's own folder when given), so a relative --out never lands in the repository.
+    this.child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, PARROT_TOKEN: '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A long-running command has shown what it does once it printed a line: it may be stopped then.
+    const printed = () => {
+      if (options.stopOnOutput && /\n/.test(this.stdout + this.stderr)) void this.stop();
+    };
+    this.child.stdout!.on('data', (d) => {
+      this.stdout += d;
+      printed();
+    });
+    this.child.stderr!.on('data', (d) => {
+      this.stderr += d;
+      printed();
+    });
+    const deadline = setTimeout(() => this.stop(), options.deadlineMs ?? 10_000);
     this.exited = new Promise((done) => {
       this.child.on('close', (code, signal) => {
         clearTimeout(deadline);

@@ -27,7 +27,7 @@ export async function startPreview(): Promise<Preview> {
   const tokenFile = join(dir, 'token');
   writeFileSync(tokenFile, `${SECRET}\n`);
   // No deadline of its own: the target stops it.
-  const web = new CliProcess(['web', '--backend', url, '--token-file', tokenFile, '--data', join(dir, 'data')], {}, 24 * 3600_000);
+  const web = new CliProcess(['web', '--backend', url, '--token-file', tokenFile, '--data', join(dir, 'data')], { deadlineMs: 24 * 3600_000 });
   try {
     const printed = new URL((await web.firstLine()).replace(/^serving /, ''));
     const secret = new URLSearchParams(printed.hash.slice(1)).get('secret') ?? '';

@@ -1,4 +1,5 @@
 import { bridgeTarget } from './bridge';
+import { cliArgsTarget } from './cli-args';
 import { deepLinkTarget } from './deep-link';
 import { streamTarget } from './stream';
 import type { FuzzTarget } from './target';
@@ -10,4 +11,5 @@ export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string
   { target: bridgeTarget, file: 'test/fuzz/bridge.fuzz.test.ts' },
   { target: streamTarget, file: 'test/fuzz/stream.fuzz.test.ts' },
   { target: deepLinkTarget, file: 'test/fuzz/deep-link.fuzz.test.ts' },
+  { target: cliArgsTarget, file: 'test/fuzz/cli-args.fuzz.test.ts' },
 ];
