@@ -27,7 +27,9 @@ describe('the real app under the stand-in', () => {
     expect(tray?.menu?.length).toBeGreaterThan(0);
 
     const win = await app.firstWindow(20_000);
-    await win.page.waitForURL(/out\/renderer\/index\.html$/);
+    // From the app's own scheme, as main sees it (the page itself sits behind the stand-in's loopback server).
+    await win.page.waitForURL(/\/index\.html$/);
+    expect((await app.windows())[0]?.url).toBe('parrot-tray://app/index.html');
     await win.page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
     // A failed preload is reported as Electron reports it; its lines make the failure readable.
     expect(app.eventsOf('preload-error'), app.stderr.join('\n')).toEqual([]);
