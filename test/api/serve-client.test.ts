@@ -48,10 +48,10 @@ describe('serveClient', () => {
     c.send({ t: 'hello' });
     expect(c.of('status')).toHaveLength(1);
     expect(c.of('status')[0]!.status).toMatchObject({ demo: true, connection: { phase: 'live' }, user: companion.user, coreRestart: null });
-    host.setCoreRestart({ count: 1, at: 5, reason: 'exited with code 1' });
+    host.setShellStatus({ coreRestart: { count: 1, at: 5, reason: 'exited with code 1' } });
     expect(c.of('status').at(-1)!.status.coreRestart).toEqual({ count: 1, at: 5, reason: 'exited with code 1' });
     const before = c.of('status').length;
-    host.setCoreRestart({ count: 1, at: 5, reason: 'exited with code 1' });
+    host.setShellStatus({ coreRestart: { count: 1, at: 5, reason: 'exited with code 1' } });
     expect(c.of('status')).toHaveLength(before); // unchanged: not told again
   });
 

@@ -49,7 +49,7 @@ export class FakeApi implements ParrotApi {
   constructor(sessions: Session[] = [], { held = false, ...status }: FakeOptions = {}) {
     this.sessions = [...sessions];
     this.held = held;
-    this.status = { profiles: [], connection: LIVE, user: ADA, skewMs: 0, demo: false, unreadable: { count: 0, ids: [] }, coreRestart: null, ...status };
+    this.status = { profiles: [], connection: LIVE, user: ADA, skewMs: 0, demo: false, unreadable: { count: 0, ids: [] }, coreRestart: null, update: null, ...status };
   }
 
   /** The core's clock: this machine's, corrected by the skew, as the views' is. */

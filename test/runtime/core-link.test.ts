@@ -29,10 +29,12 @@ describe('main → core messages', () => {
       nativeBinding: '/n/better_sqlite3.node',
       notify: NOTIFY,
       coreRestart: null,
+      update: null,
     },
-    { t: 'start', profiles: [DEMO], dataDir: '/data', adoptLegacyCacheAs: null, notify: NOTIFY, coreRestart: { count: 2, at: 1_700_000_000_000, reason: 'exited with code 9' } },
+    { t: 'start', profiles: [DEMO], dataDir: '/data', adoptLegacyCacheAs: null, notify: NOTIFY, coreRestart: { count: 2, at: 1_700_000_000_000, reason: 'exited with code 9' }, update: { phase: 'ready', automatic: true, version: '1.2.3', percent: null, error: null, checkedAt: 5 } },
     { t: 'profiles', profiles: [DEMO, { id: 'globex', name: null, color: null, notify: null, backendUrl: 'wss://globex.example/stream', token: 'other' }] },
     { t: 'reconnectNow' },
+    { t: 'update', status: { phase: 'downloading', automatic: false, version: '1.2.3', percent: 40, error: null, checkedAt: null } },
     { t: 'reconnectAfterWake' },
     { t: 'notifySettings', patch: { snoozedUntil: 1_700_000_000_000 } },
     { t: 'command', id: 1, request: { action: 'approve', sessionId: 'fr_1', checkpointId: 'cp_1' } },
@@ -54,6 +56,7 @@ describe('main → core messages', () => {
     ['a reminder in no time', { t: 'remindLater', params: { sessionId: 'fr_1', minutes: 0 } }],
     ['a reminder without its session', { t: 'remindLater', params: { minutes: 60 } }],
     ['a snooze that is not a time', { t: 'notifySettings', patch: { snoozedUntil: 'soon' } }],
+    ['an update in a phase it does not know', { t: 'update', status: { phase: 'installing', automatic: true, version: null, percent: null, error: null, checkedAt: null } }],
     ['not an object', 'stop'],
   ];
   it.each(invalid)('refuses %s', (_name, message) => {

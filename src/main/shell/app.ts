@@ -16,6 +16,8 @@ import { appSettingsPort } from './settings/app-settings-port';
 import { applyOpenAtLogin, launchCommand } from './settings/open-at-login';
 import { SettingsStore } from './settings/settings-store';
 import { startTray } from './start-tray';
+import { startUpdates } from './update/start-updates';
+import type { Updater } from './update/updater';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './windows/app-protocol';
 import { denyPermissions, lockDown } from './windows/lock-down';
 import { Popover, popoverWindowOptions } from './windows/popover-window';
@@ -91,6 +93,12 @@ export function startShell(): void {
       setOpenAtLogin: (openAtLogin) => applyOpenAtLogin(openAtLogin, loginDeps),
       setTheme: (theme) => (nativeTheme.themeSource = theme),
       // The core follows a new list live (new profiles start, removed ones stop): no relaunch.
+      setAutoUpdate: (on) => updater?.setAutomatic(on),
+      appUpdate: (action) => {
+        if (!updater) throw new Error('updates come with an installed build; this one runs from source');
+        if (action === 'install') updater.install();
+        else updater.checkNow();
+      },
       profilesChanged: followProfiles(
         () => profileStarts(settings),
         (profiles) => core?.send({ t: 'profiles', profiles }),
@@ -98,6 +106,7 @@ export function startShell(): void {
       ),
     });
     let tray: ReturnType<typeof startTray> | null = null;
+    let updater: Updater | null = null;
     // The core runs in its own process; this one keeps the settings, the tray and the windows.
     core = forkCore({
       log,
@@ -140,9 +149,27 @@ export function startShell(): void {
         defaultFolder: app.getPath('downloads'),
         tell: (title, body) => new Notification({ title, body }).show(),
       });
-    const started = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, core: running, settings, popover, reportProblem: report });
+    const appUpdate = (action: 'install' | 'check') => {
+      try {
+        appSettings.appUpdate(action);
+      } catch (error) {
+        log((error as Error).message);
+      }
+    };
+    const started = startTray({ electron: { Tray, Menu, screen, nativeTheme, Notification }, app, core: running, settings, popover, reportProblem: report, appUpdate });
     tray = started;
     placeAt = () => started.popoverBounds();
+    // Checks at start and every 6 hours while on; every window and the tray menu follow it.
+    updater = await startUpdates({
+      app,
+      env: process.env,
+      automatic: settings.all.autoUpdate,
+      log,
+      onChange: (status) => {
+        running.setUpdate(status);
+        started.setUpdate(status);
+      },
+    }).catch((error: Error) => (log(`update: the updater could not start: ${error.message}`), null));
 
     // A failed registration is reported where the person sets it: in Settings.
     appSettings.shortcutError = registerShortcut(settings.all.shortcut);

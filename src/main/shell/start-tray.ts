@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { App, Rectangle } from 'electron';
 import { snoozeFor, snoozeUntilTomorrow, ONE_HOUR_MS } from '../core/notify';
 import type { CoreSummary } from '../core/runtime/core-link';
+import type { UpdateStatus } from '../../shared/update/update-status';
 import type { CoreSupervisor } from './core/core-supervisor';
 import { Notifier, type NotificationConstructor } from './notifications/notifier';
 import type { SettingsStore } from './settings/settings-store';
@@ -25,7 +26,9 @@ export function startTray(deps: {
   popover: Popover;
   /** "Report a problem…" (shell/diagnostics/report-problem.ts). */
   reportProblem: () => void;
-}): { popoverBounds: () => Rectangle; setSnoozedUntil: (until: number | null) => void } {
+  /** The tray's "Restart to update" and "Check for updates". */
+  appUpdate: (action: 'install' | 'check') => void;
+}): { popoverBounds: () => Rectangle; setSnoozedUntil: (until: number | null) => void; setUpdate: (update: UpdateStatus | null) => void } {
   const { electron, app, core, settings, popover } = deps;
   const setSnooze = (until: number | null) => {
     settings.setNotify({ snoozedUntil: until });
@@ -42,6 +45,8 @@ export function startTray(deps: {
       'snooze-tomorrow': () => setSnooze(snoozeUntilTomorrow(now, localMinute(now))),
       'resume-notifications': () => setSnooze(null),
       'report-problem': () => deps.reportProblem(),
+      'install-update': () => deps.appUpdate('install'),
+      'check-for-updates': () => deps.appUpdate('check'),
       quit: () => app.quit(),
     };
     actions[action]();
@@ -80,5 +85,5 @@ export function startTray(deps: {
     log: (message) => console.warn(message),
   });
   core.on('notify', (event) => notifier.handle(event));
-  return { popoverBounds: () => tray.popoverBounds(), setSnoozedUntil: (until) => tray.setSnoozedUntil(until) };
+  return { popoverBounds: () => tray.popoverBounds(), setSnoozedUntil: (until) => tray.setSnoozedUntil(until), setUpdate: (update) => tray.setUpdate(update) };
 }

@@ -6,6 +6,7 @@ import { CommandFields, NEEDS_CHECKPOINT, needsCheckpoint, Ref, TranscriptEntry 
 import { MAX_ID_LENGTH } from '../protocol/constants';
 import { ProfileColor, ProfileId, ProfileName, ProfileNotify } from '../profiles/profile-fields';
 import { MAX_SCOPE_LENGTH } from './scoped-id';
+import { UpdateStatus } from '../update/update-status';
 
 /**
  * The one API between the renderer and the core, as schemas. In the app it runs over a MessagePort
@@ -71,6 +72,8 @@ export const AppStatus = z.object({
   unreadable: UnreadableSessions,
   /** Null until the core has had to be restarted. */
   coreRestart: CoreRestart.nullable(),
+  /** The desktop app's self-update; null where there is no updater (the web preview, a build run from source). */
+  update: UpdateStatus.nullable(),
 });
 
 /** A command as the renderer asks for it: the protocol's own fields and rule, without reqId, for a scoped session. */
@@ -112,6 +115,8 @@ export const AppSettings = z.object({
   /** Why the shortcut could not be registered, if it could not. */
   shortcutError: z.string().nullable(),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Checks at start and every 6 hours, downloads in the background; "Restart to update" installs. */
+  autoUpdate: z.boolean(),
 });
 
 export const AppSettingsPatch = z.object({
@@ -119,6 +124,7 @@ export const AppSettingsPatch = z.object({
   openAtLogin: z.boolean().optional(),
   shortcut: z.string().min(1).max(100).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  autoUpdate: z.boolean().optional(),
 });
 
 const Token = z.string().min(1).max(8192);
@@ -182,6 +188,8 @@ export const API_METHODS = {
   muteFlow: { params: z.object({ flow: z.object({ id: SessionRef, name: z.string().max(500) }), muted: z.boolean() }), result: NotifySettings },
   /** "Remind me in 1 h": this session's checkpoint notifies again after `minutes`, once. */
   remindLater: { params: z.object({ sessionId: SessionRef, minutes: z.number().int().min(1).max(7 * 24 * 60) }), result: z.null() },
+  /** "Restart to update" (the app quits, installs and starts again) or "Check for updates" now. */
+  appUpdate: { params: z.object({ action: z.enum(['install', 'check']) }), result: z.null() },
 } as const;
 export type ApiMethod = keyof typeof API_METHODS;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;

@@ -2,6 +2,7 @@
 // stand-in models is here; importing one it lacks fails at link time ("does not provide an
 // export named ..."), and touching an unmodelled member of a modelled object throws with its name.
 import { app, bootApp } from './app.mjs';
+import { autoUpdater } from './auto-updater.mjs';
 import { BrowserWindow, describeWindows, windowById } from './browser-window.mjs';
 import { globalShortcut } from './global-shortcut.mjs';
 import { ipcMain } from './ipc-main.mjs';
@@ -22,8 +23,8 @@ import { ELECTRON_VERSION } from './versions.mjs';
 import { webContents } from './web-contents.mjs';
 
 const BrowserWindowGuarded = guard('BrowserWindow', BrowserWindow);
-const electron = { app, BrowserWindow: BrowserWindowGuarded, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
-export { app, BrowserWindowGuarded as BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+const electron = { app, autoUpdater, BrowserWindow: BrowserWindowGuarded, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
+export { app, autoUpdater, BrowserWindowGuarded as BrowserWindow, crashReporter, dialog, globalShortcut, ipcMain, Menu, MenuItem, MessageChannelMain, nativeImage, NativeImage, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray, utilityProcess, webContents };
 export default guard('electron', electron);
 
 /** register.mjs calls this before the app's entry runs: what Electron sets up in lib/browser/init.ts. */

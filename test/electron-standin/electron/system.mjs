@@ -3,6 +3,7 @@
 // (docs/api/shell.md; recorded, never opens anything) and session.defaultSession's permission
 // handlers (docs/api/session.md; recorded so a test can ask what a request would get).
 import { EventEmitter } from 'node:events';
+import { request } from './net-request.mjs';
 import { originOf, protocol } from './protocol.mjs';
 import { electronEvent, guard, onCommand, options, report } from './runtime.mjs';
 
@@ -23,6 +24,7 @@ export const net = guard('net', {
   isOnline: () => online,
   get online() { return online; },
   fetch: (...args) => fetch(...args),
+  request,
 });
 onCommand('online', ({ value }) => void (online = !!value));
 
@@ -62,6 +64,8 @@ const defaultSession = guard('session', {
   getUserAgent: () => `Mozilla/5.0 (X11; Linux x86_64) Electron/${process.versions.electron}`,
   protocol,
 });
+// One session is modelled: a partition (electron-updater asks for its own) gets the default's behaviour.
+// One session is modelled: a partition (electron-updater asks for its own) behaves as the default.
 export const session = guard('session', { defaultSession, fromPartition: () => defaultSession });
 
 /** Asks the app's handlers as Chromium would; without a handler Electron grants by default. */

@@ -4,7 +4,7 @@ import { BRIDGE_PATH, BRIDGE_PROTOCOL, type AppStatus, type ClientMessage } from
 import { flowRun } from '../../shared/fixtures';
 import { LIVE } from '../fake-api';
 
-const status: AppStatus = { profiles: [], connection: LIVE, user: null, skewMs: 0, demo: true, unreadable: { count: 0, ids: [] }, coreRestart: null };
+const status: AppStatus = { profiles: [], connection: LIVE, user: null, skewMs: 0, demo: true, unreadable: { count: 0, ids: [] }, coreRestart: null, update: null };
 
 /** A WebSocket the test drives: what the page sent, and what the server says back. */
 class FakeSocket {

@@ -28,6 +28,7 @@ export const APP: AppSettings = {
   shortcut: 'CommandOrControl+Shift+Space',
   shortcutError: null,
   theme: 'system',
+  autoUpdate: true,
 };
 
 export interface SetupOptions {

@@ -10,6 +10,7 @@ function setup() {
     get: async () => ({ profiles: [] }) as never,
     update: async (patch) => (calls.push(['update', patch]), { profiles: [] }) as never,
     profile: async (method, params) => (calls.push([method, params]), { profiles: [] }) as never,
+    appUpdate: async (action) => (calls.push(['appUpdate', action]), null),
   };
   const answer = answerCoreRequests({ appSettings, openExternal: async () => {}, saveNotify: () => {} });
   return { answer, calls };

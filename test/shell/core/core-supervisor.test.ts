@@ -87,7 +87,7 @@ describe('CoreSupervisor', () => {
     supervisor.start();
     await tick();
     const [core] = children;
-    expect(core!.sent[0]!.message).toEqual({ t: 'start', ...START, coreRestart: null });
+    expect(core!.sent[0]!.message).toEqual({ t: 'start', ...START, coreRestart: null, update: null });
     const client = core!.of('client');
     expect(client).toHaveLength(1);
     expect(client[0]!.transfer).toEqual([{ end: 1, channel: 1 }]);

@@ -14,6 +14,8 @@ function effects() {
     setOpenAtLogin: (on: boolean) => void log.push(`login ${on}`),
     setTheme: (t: string) => void log.push(`theme ${t}`),
     profilesChanged: () => void log.push('profiles'),
+    setAutoUpdate: (on: boolean) => void log.push(`auto-update ${on}`),
+    appUpdate: (action: string) => void log.push(`update ${action}`),
   };
 }
 

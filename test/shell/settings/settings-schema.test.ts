@@ -15,6 +15,7 @@ const DEFAULTS = {
   openAtLogin: false,
   shortcut: 'CommandOrControl+Shift+Space',
   theme: 'system',
+  autoUpdate: true,
   tokenStorage: 'keychain',
 };
 const CIPHER = 'djEwAAECAwQ=';

@@ -20,9 +20,21 @@ describe('trayMenuTemplate', () => {
       ['Snooze notifications', ['For 1 hour', 'Until tomorrow']],
       'Settings…',
       'Report a problem…',
+      'Check for updates (installed builds only)',
       '---',
       'Quit Parrot Tray',
     ]);
+  });
+
+  it('follows the update: check, its progress, then "Restart to update" first', () => {
+    const base = { phase: 'idle' as const, automatic: true, version: null, percent: null, error: null, checkedAt: null };
+    const items = (update: Parameters<typeof trayMenuTemplate>[0]['update']) =>
+      trayMenuTemplate({ snoozedUntil: null, now: NOW, update }).filter((i) => i.kind === 'action' && (i.id === 'check-for-updates' || i.id === 'install-update')).map((i) => (i.kind === 'action' ? [i.id, i.label, i.enabled] : []));
+    expect(items(null)).toEqual([['check-for-updates', 'Check for updates (installed builds only)', false]]);
+    expect(items(base)).toEqual([['check-for-updates', 'Check for updates', true]]);
+    expect(items({ ...base, phase: 'failed', error: 'offline' })).toEqual([['check-for-updates', 'Check for updates', true]]);
+    expect(items({ ...base, phase: 'downloading', version: '2.0.0', percent: 40 })).toEqual([['check-for-updates', 'Downloading v2.0.0 (40%)…', false]]);
+    expect(items({ ...base, phase: 'ready', version: '2.0.0' })).toEqual([['install-update', 'Restart to update to v2.0.0', true], ['check-for-updates', 'Check for updates', true]]);
   });
 
   it('offers to resume when snoozed, saying until when', () => {
@@ -47,7 +59,7 @@ describe('trayMenuTemplate', () => {
         if (i.kind === 'submenu') walk(i.items);
       });
     walk(trayMenuTemplate({ snoozedUntil: at(14, 14), now: NOW }));
-    expect(ids).toEqual(['open-command-center', 'open-sessions', 'snooze-1h', 'snooze-tomorrow', 'resume-notifications', 'open-settings', 'report-problem', 'quit']);
+    expect(ids).toEqual(['open-command-center', 'open-sessions', 'snooze-1h', 'snooze-tomorrow', 'resume-notifications', 'open-settings', 'report-problem', 'check-for-updates', 'quit']);
   });
 });
 
@@ -76,7 +88,7 @@ describe('toElectronTemplate and buildTrayMenu', () => {
     expect(snooze.map((i) => i.id ?? i.type)).toEqual(['snooze-1h', 'snooze-tomorrow', 'separator', 'resume-notifications']);
     snooze[1]?.click?.({} as never, undefined, {} as never);
     template[5]?.click?.({} as never, undefined, {} as never);
-    template[7]?.click?.({} as never, undefined, {} as never);
+    template[8]?.click?.({} as never, undefined, {} as never);
     expect(onAction.mock.calls).toEqual([['snooze-tomorrow'], ['report-problem'], ['quit']]);
   });
 
@@ -89,6 +101,6 @@ describe('toElectronTemplate and buildTrayMenu', () => {
     const built = { built: true } as unknown as Menu;
     const buildFromTemplate = vi.fn((_t: MenuItemConstructorOptions[]) => built);
     expect(buildTrayMenu({ buildFromTemplate }, trayMenuTemplate({ snoozedUntil: null, now: NOW }), () => {})).toBe(built);
-    expect(buildFromTemplate.mock.calls[0]?.[0]).toHaveLength(8);
+    expect(buildFromTemplate.mock.calls[0]?.[0]).toHaveLength(9);
   });
 });

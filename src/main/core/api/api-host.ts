@@ -6,14 +6,15 @@ import {
   type ApiParams,
   type ApiResult,
   type AppStatus,
-  type CoreRestart,
   type TranscriptPush,
   type ViewQuery,
   type ViewResult,
 } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import type { Companion } from '../companion';
-import { ApiRequestError, parseCall, type ClientHost } from './client-host';
+import { parseCall, type ClientHost } from './client-host';
+import { desktopCall } from './desktop-calls';
+import { NO_SHELL_STATUS, type ShellStatus } from './shell-status';
 import { LiveQueries, type LiveQueryOptions } from '../views/live-queries';
 import { PopoverOpens } from '../views/popover-opens';
 
@@ -40,6 +41,8 @@ export interface AppSettingsPort {
   update(patch: AppSettingsPatch): Promise<AppSettings>;
   /** Adds, changes, removes or moves a profile; main then hands the core the new list. */
   profile<M extends ProfileMethod>(method: M, params: ApiParams<M>): Promise<AppSettings>;
+  /** "Restart to update" or "Check for updates", done by main's updater. */
+  appUpdate(action: ApiParams<'appUpdate'>['action']): Promise<null>;
 }
 
 /** What the tray shows: the active set's size and what needs the person (the popover's Needs-you count). */
@@ -61,7 +64,7 @@ interface HostEvents {
  */
 export class ApiHost extends EventEmitter<HostEvents> implements ClientHost {
   private readonly views: LiveQueries;
-  private coreRestart: CoreRestart | null = null;
+  private shell: ShellStatus = NO_SHELL_STATUS;
   /** The status last told, as text: 'status' is emitted only when it moved. */
   private toldStatus = '';
   /** Opened sessions, counted across clients: a transcript stays watched until the last one closes it. */
@@ -118,8 +121,9 @@ export class ApiHost extends EventEmitter<HostEvents> implements ClientHost {
     return this.readStatus();
   }
 
-  setCoreRestart(restart: CoreRestart): void {
-    this.coreRestart = restart;
+  /** What main tells every window (a core restart, the app's update): part of the status. */
+  setShellStatus(patch: Partial<ShellStatus>): void {
+    this.shell = { ...this.shell, ...patch };
     this.statusMoved();
   }
 
@@ -165,7 +169,7 @@ export class ApiHost extends EventEmitter<HostEvents> implements ClientHost {
       skewMs: companion.sync.skew,
       demo: this.options.demo,
       unreadable: companion.cache.unreadable(),
-      coreRestart: this.coreRestart,
+      ...this.shell,
     };
   }
 
@@ -212,20 +216,6 @@ export class ApiHost extends EventEmitter<HostEvents> implements ClientHost {
         const others = companion.notifySettings.mutedFlows.filter((f) => f.id !== flow.id);
         return this.applySettings({ mutedFlows: muted ? [...others, flow] : others });
       }
-      case 'getAppSettings':
-        return this.options.appSettings ? this.options.appSettings.get() : null;
-      case 'updateAppSettings':
-        if (!this.options.appSettings) throw new ApiRequestError('these settings belong to the desktop app');
-        return this.options.appSettings.update(params as AppSettingsPatch);
-      case 'addProfile':
-      case 'updateProfile':
-      case 'removeProfile':
-      case 'moveProfile':
-        throw new ApiRequestError('profiles are kept by the desktop app, one backend here');
-      case 'openExternal':
-        if (!this.options.openExternal) throw new ApiRequestError('this host cannot open links');
-        await this.options.openExternal((params as { url: string }).url);
-        return null;
       case 'popoverOpened':
         this.popoverOpens.opened(companion.sync.now());
         // Failures the person has now been shown leave Needs you at the next open, not this one:
@@ -236,6 +226,8 @@ export class ApiHost extends EventEmitter<HostEvents> implements ClientHost {
         const { sessionId, minutes } = params as { sessionId: string; minutes: number };
         return companion.remindLater(sessionId, minutes);
       }
+      default:
+        return desktopCall(method, params, { ...this.options, profiles: false });
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { AppStatus, CoreRestart, ProfileStatus } from '../../../shared/api';
+import type { AppStatus, ProfileStatus } from '../../../shared/api';
+import type { ShellStatus } from '../api/shell-status';
 import { profileColor } from '../../../shared/profiles/profile-fields';
 import { mostUrgentConnection, troubledProfiles } from '../../../shared/profiles/most-urgent';
 import type { CoreSummary } from '../runtime/core-link';
@@ -18,7 +19,7 @@ function unstartedStatus({ spec, reason }: Unstarted): ProfileStatus {
 }
 
 /** The app's status across profiles: each one's own, and the most urgent connection for the app. */
-export function hubStatus(members: readonly ProfileMember[], unstarted: readonly Unstarted[], coreRestart: CoreRestart | null, order: ReadonlyMap<string, number> = new Map()): AppStatus {
+export function hubStatus(members: readonly ProfileMember[], unstarted: readonly Unstarted[], shell: ShellStatus, order: ReadonlyMap<string, number> = new Map()): AppStatus {
   // In the person's order, whether a profile runs or could not start.
   const at = (id: string) => order.get(id) ?? Number.POSITIVE_INFINITY;
   const profiles = [...members.map((m) => m.status()), ...unstarted.map(unstartedStatus)].sort((a, b) => at(a.id) - at(b.id));
@@ -31,7 +32,7 @@ export function hubStatus(members: readonly ProfileMember[], unstarted: readonly
     skewMs: first?.skewMs ?? 0,
     demo: profiles.length > 0 && profiles.every((p) => p.demo),
     unreadable: { count: unreadable.reduce((n, u) => n + u.count, 0), ids: unreadable.flatMap((u) => u.ids).sort() },
-    coreRestart,
+    ...shell,
   };
 }
 

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { scopeId } from '../../../shared/api/scoped-id';
-import type { AppSettings, ApiMethod, ApiParams, AppStatus, CommandReply, CoreRestart, TranscriptPush, ViewQuery, ViewResult } from '../../../shared/api';
+import type { ApiMethod, ApiParams, AppStatus, CommandReply, TranscriptPush, ViewQuery, ViewResult } from '../../../shared/api';
 import { NotifySettings } from '../../../shared/notify-settings';
 import { ApiRequestError, parseCall, type ClientHost } from '../api/client-host';
-import { type AppSettingsPort, type ProfileMethod, type TraySummary } from '../api/api-host';
+import { NO_SHELL_STATUS, type ShellStatus } from '../api/shell-status';
+import type { AppSettingsPort, TraySummary } from '../api/api-host';
+import { desktopCall } from '../api/desktop-calls';
 import type { NotifyEvent } from '../notify/policy';
 import type { CoreSummary } from '../runtime/core-link';
 import { HubWatch, resolveSession } from './hub-watch';
@@ -49,7 +51,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   /** Each running member's listeners, taken off when it stops. */
   private readonly detach = new Map<ProfileMember, () => void>();
   private notifySettings: NotifySettings;
-  private coreRestart: CoreRestart | null = null;
+  private shell: ShellStatus = NO_SHELL_STATUS;
   private toldStatus = '';
   private changing: Promise<void> = Promise.resolve();
   /** How many profiles the person has, started or not: a notification names its tenant when more than one. */
@@ -138,7 +140,7 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   }
 
   status(): AppStatus {
-    return hubStatus(this.members, this.unstarted, this.coreRestart, this.order);
+    return hubStatus(this.members, this.unstarted, this.shell, this.order);
   }
 
   /** What the tray shows: counts summed, the most urgent connection, and which profiles are not live. */
@@ -152,8 +154,9 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
     return { active, needsYou };
   }
 
-  setCoreRestart(restart: CoreRestart): void {
-    this.coreRestart = restart;
+  /** What main tells every window (a core restart, the app's update): part of the status. */
+  setShellStatus(patch: Partial<ShellStatus>): void {
+    this.shell = { ...this.shell, ...patch };
     this.statusMoved();
   }
 
@@ -198,19 +201,8 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
       case 'popoverOpened':
         await Promise.all(this.members.map((m) => m.core.host.call('popoverOpened', {})));
         return null;
-      case 'getAppSettings':
-        return this.options.appSettings ? this.options.appSettings.get() : null;
-      case 'updateAppSettings':
-        return this.settingsPort().update(params as ApiParams<'updateAppSettings'>);
-      case 'addProfile':
-      case 'updateProfile':
-      case 'removeProfile':
-      case 'moveProfile':
-        return this.settingsPort().profile(method as ProfileMethod, params as ApiParams<ProfileMethod>) satisfies Promise<AppSettings>;
-      case 'openExternal':
-        if (!this.options.openExternal) throw new ApiRequestError('this host cannot open links');
-        await this.options.openExternal((params as ApiParams<'openExternal'>).url);
-        return null;
+      default:
+        return desktopCall(method, params, { ...this.options, profiles: true });
     }
   }
 
@@ -238,11 +230,6 @@ export class ProfileHub extends EventEmitter<HubEvents> implements ClientHost {
   private now(): number {
     const first = this.members[0];
     return first ? first.core.companion.sync.now() : Date.now();
-  }
-
-  private settingsPort(): AppSettingsPort {
-    if (!this.options.appSettings) throw new ApiRequestError('these settings belong to the desktop app');
-    return this.options.appSettings;
   }
 
   private applySettings(patch: Partial<NotifySettings>): NotifySettings {

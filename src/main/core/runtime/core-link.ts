@@ -3,6 +3,7 @@ import { API_METHODS, CommandRequest, CoreRestart } from '../../../shared/api';
 import { ConnectionPhase } from '../../../shared/connection-state';
 import { NotifySettings, NotifySettingsPatch } from '../../../shared/notify-settings';
 import { ProfileColor, ProfileId, ProfileNotify } from '../../../shared/profiles/profile-fields';
+import { UpdateStatus } from '../../../shared/update/update-status';
 import type { NotifyEvent } from '../notify/policy';
 
 /**
@@ -47,6 +48,8 @@ export const StartMessage = z.object({
   notify: NotifySettings,
   /** Set when this core replaces one that stopped on its own, so every window can say so. */
   coreRestart: CoreRestart.nullable(),
+  /** The app's update as main last saw it (null: no updater); then `update` messages on every change. */
+  update: UpdateStatus.nullable().default(null),
 });
 
 export const MainToCore = z.discriminatedUnion('t', [
@@ -54,6 +57,8 @@ export const MainToCore = z.discriminatedUnion('t', [
   /** The profiles changed in Settings (added, removed, moved, renamed, a new token): the core follows. */
   z.object({ t: z.literal('profiles'), profiles: z.array(ProfileStart) }),
   z.object({ t: z.literal('reconnectNow') }),
+  /** The app's update moved (checking, downloading, ready, failed): every window shows it. */
+  z.object({ t: z.literal('update'), status: UpdateStatus }),
   z.object({ t: z.literal('reconnectAfterWake') }),
   /** A change made outside the windows (the tray menu's snooze). */
   z.object({ t: z.literal('notifySettings'), patch: NotifySettingsPatch }),
@@ -94,7 +99,7 @@ export const CoreSummary = z.object({
 });
 
 /** What the core asks of main: the desktop app's settings and the system browser live there. */
-export const CoreRequestMethod = z.enum(['getAppSettings', 'updateAppSettings', 'addProfile', 'updateProfile', 'removeProfile', 'moveProfile', 'openExternal', 'saveNotify']);
+export const CoreRequestMethod = z.enum(['getAppSettings', 'updateAppSettings', 'addProfile', 'updateProfile', 'removeProfile', 'moveProfile', 'openExternal', 'saveNotify', 'appUpdate']);
 
 const NotifyEventSchema = z.custom<NotifyEvent>(
   (v) => typeof v === 'object' && v !== null && typeof (v as NotifyEvent).event === 'string' && typeof (v as NotifyEvent).title === 'string',

@@ -1,3 +1,4 @@
+import type { UpdateStatus } from '../../../shared/update/update-status';
 import type { AppSettings, AppSettingsPatch } from '../../../shared/api';
 import { serveClient } from '../api/serve-client';
 import type { Logger } from '../log';
@@ -66,6 +67,7 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
   const specsOf = (profiles: readonly ProfileStart[]): ProfileSpec[] => profiles.map((p) => ({ ...p, dataDir: profileCacheDir(dataDir, p.id) }));
 
   let pendingProfiles: ProfileStart[] | null = null;
+  let pendingUpdate: UpdateStatus | null = null;
   const follow = (hub: ProfileHub, profiles: readonly ProfileStart[]) =>
     void hub.setProfiles(specsOf(profiles)).then(
       (failures) => failures.forEach((f) => logger.warn(`a profile could not start: ${f}`)),
@@ -90,6 +92,7 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
           get: async () => (await ask('getAppSettings', {})) as AppSettings,
           update: async (patch: AppSettingsPatch) => (await ask('updateAppSettings', patch)) as AppSettings,
           profile: async (method, params) => (await ask(method, params)) as AppSettings,
+          appUpdate: async (action) => (await ask('appUpdate', { action }), null),
         },
       });
     } catch (error) {
@@ -98,7 +101,7 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
       exit(2);
       return;
     }
-    if (message.coreRestart) core.setCoreRestart(message.coreRestart);
+    core.setShellStatus({ coreRestart: message.coreRestart, update: pendingUpdate ?? message.update });
     const running = core;
     feed = new CoreSummaryFeed(running, (summary) => link.post({ t: 'summary', summary }));
     running.on('notification', (event) => link.post({ t: 'notify', event }));
@@ -133,6 +136,7 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
     }
     // A list of profiles changed while the core was starting is the one to run once it has.
     if (!core && message.t === 'profiles') return void (pendingProfiles = message.profiles);
+    if (!core && message.t === 'update') return void (pendingUpdate = message.status);
     if (!core) return logger.warn(`${message.t} before the core started was ignored`);
     const hub = core;
     switch (message.t) {
@@ -145,6 +149,8 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
       case 'notifySettings':
         hub.patchNotify(message.patch);
         return;
+      case 'update':
+        return hub.setShellStatus({ update: message.status });
       case 'remindLater':
         // The reason names the session by its title: the log gets its id only.
         hub.call('remindLater', message.params).catch(() => logger.warn(`"Remind me in 1 h" from a notification was not scheduled for session ${message.params.sessionId}`));

@@ -37,6 +37,8 @@ export function answerCoreRequests(deps: CoreRequestDeps): (method: CoreRequestM
       case 'openExternal':
         await deps.openExternal(ExternalUrl.parse((params as { url?: unknown } | null)?.url));
         return null;
+      case 'appUpdate':
+        return deps.appSettings.appUpdate(API_METHODS.appUpdate.params.parse(params).action);
       case 'saveNotify':
         deps.saveNotify(NotifySettings.parse(params));
         return null;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { MessageChannelMain, UtilityProcess, WebContents } from 'electron';
 import type { CommandReply, CommandRequest, CoreRestart } from '../../../shared/api';
+import type { UpdateStatus } from '../../../shared/update/update-status';
 import { IPC } from '../../../shared/api/ipc-channels';
 import { CoreToMain, describeIssues, type CoreRequestMethod, type CoreSummary, type MainToCore, type StartMessage } from '../../core/runtime/core-link';
 import type { NotifyEvent } from '../../core/notify/policy';
@@ -19,7 +20,7 @@ export interface SupervisorDeps {
   fork(): CoreChild;
   newChannel(): Pick<MessageChannelMain, 'port1' | 'port2'>;
   /** What the next core starts with, read afresh each time (the profiles may have changed). */
-  startMessage(): Promise<Omit<StartMessage, 't' | 'coreRestart'>>;
+  startMessage(): Promise<Omit<StartMessage, 't' | 'coreRestart' | 'update'>>;
   /** Answers the core's requests (settings, links); a throw is sent back as the error. */
   answer(method: CoreRequestMethod, params: unknown): Promise<unknown>;
   log(line: string): void;
@@ -46,6 +47,7 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
   private startedAt = 0;
   private restarts: RestartState = NO_RESTARTS;
   private lastRestart: CoreRestart | null = null;
+  private update: UpdateStatus | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
   private failed: string | null = null;
@@ -88,6 +90,12 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
    */
   send(message: Extract<MainToCore, { t: 'profiles' | 'reconnectNow' | 'reconnectAfterWake' | 'notifySettings' | 'remindLater' }>): void {
     this.child?.postMessage(message);
+  }
+
+  /** The app's update moved: every window is told now, and a core started later is told at start. */
+  setUpdate(status: UpdateStatus): void {
+    this.update = status;
+    this.child?.postMessage({ t: 'update', status } satisfies MainToCore);
   }
 
   /** A command (a notification's Approve), answered by the core. */
@@ -135,7 +143,7 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private async spawn(): Promise<void> {
-    let start: Omit<StartMessage, 't' | 'coreRestart'>;
+    let start: Omit<StartMessage, 't' | 'coreRestart' | 'update'>;
     try {
       start = await this.deps.startMessage();
     } catch (error) {
@@ -154,7 +162,7 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
     lines(child.stderr);
     child.on('message', (raw) => this.receive(child, raw));
     child.on('exit', (code) => this.onExit(child, code));
-    child.postMessage({ t: 'start', ...start, coreRestart: this.lastRestart } satisfies MainToCore);
+    child.postMessage({ t: 'start', ...start, coreRestart: this.lastRestart, update: this.update } satisfies MainToCore);
     for (const client of this.clients) this.handPort(client, child);
   }
 

@@ -9,6 +9,10 @@ export interface AppSettingsEffects {
   setTheme(theme: AppSettings['theme']): void;
   /** The profile list changed (a token included): the core follows it live, without a restart. */
   profilesChanged(): void;
+  /** "Update automatically" turned on or off. */
+  setAutoUpdate(on: boolean): void;
+  /** "Restart to update" or "Check for updates"; refused in words where there is no updater. */
+  appUpdate(action: 'install' | 'check'): void;
 }
 
 export type AppSettingsStore = Pick<
@@ -36,6 +40,7 @@ export function appSettingsPort(store: AppSettingsStore, effects: AppSettingsEff
         shortcut: all.shortcut,
         shortcutError: port.shortcutError,
         theme: all.theme,
+        autoUpdate: all.autoUpdate,
       };
     },
     async update(patch: AppSettingsPatch): Promise<AppSettings> {
@@ -48,6 +53,10 @@ export function appSettingsPort(store: AppSettingsStore, effects: AppSettingsEff
         store.update({ theme: patch.theme });
         effects.setTheme(patch.theme);
       }
+      if (patch.autoUpdate !== undefined) {
+        store.update({ autoUpdate: patch.autoUpdate });
+        effects.setAutoUpdate(patch.autoUpdate);
+      }
       if (patch.shortcut !== undefined) {
         const error = effects.registerShortcut(patch.shortcut);
         if (error) throw new Error(error);
@@ -55,6 +64,10 @@ export function appSettingsPort(store: AppSettingsStore, effects: AppSettingsEff
         port.shortcutError = null;
       }
       return port.get();
+    },
+    async appUpdate(action: 'install' | 'check'): Promise<null> {
+      effects.appUpdate(action);
+      return null;
     },
     async profile<M extends ProfileMethod>(method: M, params: ApiParams<M>): Promise<AppSettings> {
       await changeProfiles(store, method, params);

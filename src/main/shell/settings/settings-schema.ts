@@ -56,6 +56,8 @@ export const Settings = z.object({
   openAtLogin: z.boolean().default(false),
   shortcut: Accelerator.default('CommandOrControl+Shift+Space'),
   theme: Theme.default('system'),
+  /** "Update automatically": on unless the person turns it off (issue 15). */
+  autoUpdate: z.boolean().default(true),
   tokenStorage: TokenStorage.default('keychain'),
 });
 export type Settings = z.infer<typeof Settings>;

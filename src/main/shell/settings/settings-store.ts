@@ -35,7 +35,7 @@ export interface OpenSettingsOptions {
   log?: (message: string) => void;
 }
 
-export type EditableSettings = Partial<Pick<Settings, 'notify' | 'openAtLogin' | 'shortcut' | 'theme'>>;
+export type EditableSettings = Partial<Pick<Settings, 'notify' | 'openAtLogin' | 'shortcut' | 'theme' | 'autoUpdate'>>;
 
 const NOT_ENCRYPTED: TokenPolicy = {
   store: 'session-only',

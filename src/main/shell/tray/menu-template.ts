@@ -1,4 +1,5 @@
 import { clockTime } from '../../../shared/format';
+import { updateLine, type UpdateStatus } from '../../../shared/update/update-status';
 
 /** What a menu item asks the app to do; the shell maps each to its handler. */
 export type TrayMenuAction =
@@ -9,6 +10,8 @@ export type TrayMenuAction =
   | 'resume-notifications'
   | 'open-settings'
   | 'report-problem'
+  | 'install-update'
+  | 'check-for-updates'
   | 'quit';
 
 export type TrayMenuItem =
@@ -20,6 +23,8 @@ export interface TrayMenuInput {
   /** NotifySettings.snoozedUntil. */
   snoozedUntil: number | null;
   now: number;
+  /** The app's self-update; null where this build has no updater (run from source). */
+  update?: UpdateStatus | null;
 }
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -38,6 +43,14 @@ export function untilWords(until: number, now: number): string {
 }
 
 const action = (id: TrayMenuAction, label: string): TrayMenuItem => ({ kind: 'action', id, label, enabled: true });
+
+/** "Restart to update to v1.2.3" when one is ready, then "Check for updates" (or what it is doing). */
+function updateItems(update: UpdateStatus | null | undefined): TrayMenuItem[] {
+  if (!update) return [{ kind: 'action', id: 'check-for-updates', label: 'Check for updates (installed builds only)', enabled: false }];
+  if (update.phase === 'ready') return [action('install-update', updateLine(update)!), action('check-for-updates', 'Check for updates')];
+  const busy = update.phase === 'checking' || update.phase === 'downloading';
+  return [{ kind: 'action', id: 'check-for-updates', label: busy ? updateLine(update)! : 'Check for updates', enabled: !busy }];
+}
 
 /**
  * The tray's context menu as data. It is always set, not only on right-click: some Linux
@@ -62,6 +75,7 @@ export function trayMenuTemplate(input: TrayMenuInput): TrayMenuItem[] {
     { kind: 'submenu', id: 'snooze', label: snoozed ? 'Notifications snoozed' : 'Snooze notifications', enabled: true, items: snoozeItems },
     action('open-settings', 'Settings…'),
     action('report-problem', 'Report a problem…'),
+    ...updateItems(input.update),
     { kind: 'separator' },
     action('quit', 'Quit Parrot Tray'),
   ];

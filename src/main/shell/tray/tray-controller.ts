@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Display, Menu, Point, Rectangle, Size } from 'electron';
+import type { UpdateStatus } from '../../../shared/update/update-status';
 import { iconFile, trayAreaIsDark, type ThemeColours } from './icon-files';
 import { buildTrayMenu, type MenuBuilder } from './menu';
 import { menuRefreshAt, trayMenuTemplate, type TrayMenuAction } from './menu-template';
@@ -56,6 +57,7 @@ export class TrayController {
   private readonly tray: TrayLike;
   private input: TrayInput;
   private snoozedUntil: number | null;
+  private appUpdate: UpdateStatus | null = null;
   private menu: Menu | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private shown: { image: string; tooltip: string; title: string };
@@ -97,6 +99,12 @@ export class TrayController {
     this.rebuildMenu();
   }
 
+  /** The update's item follows it: "Check for updates", its progress, or "Restart to update to v…". */
+  setUpdate(update: UpdateStatus | null): void {
+    this.appUpdate = update;
+    this.rebuildMenu();
+  }
+
   /** Where the popover goes now; also for opening it from a notification, with no click. */
   popoverBounds(trayBounds: Rectangle = this.tray.getBounds()): Rectangle {
     const { screen } = this.options.electron;
@@ -132,7 +140,7 @@ export class TrayController {
   }
 
   private rebuildMenu(): void {
-    const input = { snoozedUntil: this.snoozedUntil, now: this.now() };
+    const input = { snoozedUntil: this.snoozedUntil, now: this.now(), update: this.appUpdate };
     this.menu = buildTrayMenu(this.options.electron.Menu, trayMenuTemplate(input), this.options.onMenuAction);
     // Linux reads the menu when it is set, so a changed menu has to be set again.
     if (!this.isMac) this.tray.setContextMenu(this.menu);

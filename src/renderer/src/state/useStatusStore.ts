@@ -24,5 +24,6 @@ export const useStatusStore = create<StatusState>((set) => ({
   demo: false,
   unreadable: NONE_UNREADABLE,
   coreRestart: null,
+  update: null,
   apply: (status) => set({ ...status, loaded: true }),
 }));

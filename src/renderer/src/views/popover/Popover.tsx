@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { CoreRestartNotice } from '../../components/CoreRestartNotice';
+import { UpdateButton } from '../../components/UpdateButton';
 import { UnreadableNotice } from '../../components/UnreadableNotice';
 import { rowsOf, useListKeyboard } from '../../components/useListKeyboard';
 import { useFocusStore } from '../../state/useFocusStore';
@@ -57,6 +58,7 @@ export function Popover() {
         )}
       </main>
       <footer className="popover-footer">
+        <UpdateButton />
         <span className="popover-hint muted" aria-hidden="true">
           j/k · a approve · . more · / search
         </span>

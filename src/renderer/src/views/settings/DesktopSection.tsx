@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppSettings, AppSettingsPatch } from '../../../../shared/api';
+import { UpdateGroup } from './UpdateGroup';
+import { SettingsError } from './SettingsError';
 
 interface Props {
   settings: AppSettings;
@@ -22,11 +24,7 @@ export function DesktopSection({ settings, error, saving, onSave }: Props) {
   return (
     <section className="settings-section" aria-labelledby="settings-desktop-heading">
       <h2 id="settings-desktop-heading">Desktop app</h2>
-      {error && (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      )}
+      <SettingsError message={error} />
       <div className="settings-group">
         <h3>Start-up and appearance</h3>
         <label className="settings-choice">
@@ -45,6 +43,7 @@ export function DesktopSection({ settings, error, saving, onSave }: Props) {
           ))}
         </select>
       </div>
+      <UpdateGroup autoUpdate={settings.autoUpdate} saving={saving} onSave={onSave} />
     </section>
   );
 }

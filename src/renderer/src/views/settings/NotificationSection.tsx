@@ -3,6 +3,7 @@ import type { NotifySettings } from '../../../../shared/notify-settings';
 import { useNow } from '../../state/useNow';
 import { CLOCK_TIME, snoozeLabel } from './clock';
 import { MutedFlows } from './MutedFlows';
+import { SettingsError } from './SettingsError';
 
 const DEFAULT_QUIET = { start: '22:00', end: '07:00' };
 const NEVER = 'never';
@@ -41,11 +42,7 @@ export function NotificationSection({ settings, error, onChange, onUnmute }: Pro
   return (
     <section className="settings-section" aria-labelledby="settings-notify-heading">
       <h2 id="settings-notify-heading">Notifications</h2>
-      {error && (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      )}
+      <SettingsError message={error} />
       <fieldset className="settings-group">
         <legend>Notify me about</legend>
         <label className="settings-choice">

@@ -6,6 +6,7 @@ import type { AppSettingsCall } from '../useSettingsData';
 import { ProfileDetailsForm } from './ProfileDetailsForm';
 import { ProfileOptions } from './ProfileOptions';
 import { shownColor, shownName } from './profileNames';
+import { SettingsError } from '../SettingsError';
 
 interface Props {
   profile: ProfileSettings;
@@ -101,11 +102,7 @@ export function ProfileItem({ profile, status, index, count, saving, change, onR
           Remove<span className="visually-hidden"> {name}</span>
         </button>
       </div>
-      {error && (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      )}
+      <SettingsError message={error} />
       {confirming && (
         <ConfirmDialog
           heading={`Remove ${name}?`}

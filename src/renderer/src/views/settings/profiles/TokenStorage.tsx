@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppSettings } from '../../../../../shared/api';
 import type { AppSettingsCall } from '../useSettingsData';
+import { SettingsError } from '../SettingsError';
 
 interface Props {
   settings: AppSettings;
@@ -29,11 +30,7 @@ export function TokenStorage({ settings, saving, change }: Props) {
           Store the token anyway (obfuscated, not encrypted)
         </label>
       )}
-      {error && (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      )}
+      <SettingsError message={error} />
     </div>
   );
 }
