@@ -1,5 +1,9 @@
 import { createInterface } from 'node:readline/promises';
+import { installSafetyNet } from '../core/runtime/safety-net';
 import { runCli } from './main';
+
+// `parrot-tray web` and `sync` run for days: a failure nothing caught is logged and they go on.
+installSafetyNet(process, { name: 'parrot-tray', log: (line) => process.stderr.write(`${line}\n`), giveUp: (code) => process.exit(code) });
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

@@ -6,6 +6,7 @@ import type { CoreSupervisor } from './core/core-supervisor';
 import { forkCore } from './core/fork-core';
 import { followProfiles, profileStarts } from './core/profile-starts';
 import { RecentLog } from '../core/diagnostics/recent-log';
+import { installSafetyNet } from '../core/runtime/safety-net';
 import { registerDeepLinks } from './deep-link/register';
 import { crashDumpCount, reportProblem } from './diagnostics/report-problem';
 import { registerApiHandlers } from './ipc/api-handlers';
@@ -57,6 +58,9 @@ export function startShell(): void {
     console.warn(line);
     recent.push(line);
   };
+  // A failure no handler caught is logged and counted; the tray and windows go on (Electron's own
+  // default is a dialog and a broken main). Only a storm of them ends the app.
+  const safetyNet = installSafetyNet(process, { name: 'main', log, giveUp: (code) => app.exit(code) });
   app.whenReady().then(async () => {
     app.dock?.hide();
     // Run from source (`electron .`) there is no Start-menu shortcut carrying APP_ID; Electron's
@@ -146,6 +150,7 @@ export function startShell(): void {
         settings: async () => ({ app: await appSettings.get(), notify: settings.notify, crashDumps: crashDumpCount(app.getPath('crashDumps')) }),
         logs: () => recent.all(),
         versions: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+        counters: () => ({ 'main.unhandledRejections': safetyNet.counts.unhandledRejections, 'main.uncaughtExceptions': safetyNet.counts.uncaughtExceptions }),
         defaultFolder: app.getPath('downloads'),
         tell: (title, body) => new Notification({ title, body }).show(),
       });

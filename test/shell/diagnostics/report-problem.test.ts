@@ -12,6 +12,7 @@ function deps(answer: { canceled: boolean; filePath: string }, write: () => Prom
     settings: async () => ({ app: {} as never, notify: {} as never, crashDumps: 0 }),
     logs: () => ['a line'],
     versions: { app: '0.1.0' },
+    counters: () => ({ 'main.uncaughtExceptions': 1 }),
     defaultFolder: '/home/ada/Downloads',
     tell: vi.fn(),
     now: () => NOW,
@@ -24,7 +25,7 @@ describe('reportProblem', () => {
     const d = deps({ canceled: false, filePath: '/home/ada/report.json' });
     await expect(reportProblem(d)).resolves.toBe('saved');
     expect(d.dialog.showSaveDialog.mock.calls[0]).toEqual([expect.objectContaining({ defaultPath: '/home/ada/Downloads/parrot-tray-report-2026-12-07-1742.json', filters: [{ name: 'Problem report', extensions: ['json'] }] })]);
-    expect(d.core.writeReport).toHaveBeenCalledWith({ path: '/home/ada/report.json', settings: { app: {}, notify: {}, crashDumps: 0 }, logs: ['a line'], versions: { app: '0.1.0' } });
+    expect(d.core.writeReport).toHaveBeenCalledWith({ path: '/home/ada/report.json', settings: { app: {}, notify: {}, crashDumps: 0 }, logs: ['a line'], versions: { app: '0.1.0' }, counters: { 'main.uncaughtExceptions': 1 } });
     expect(d.shell.showItemInFolder).toHaveBeenCalledWith('/home/ada/report.json');
   });
 

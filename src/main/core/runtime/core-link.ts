@@ -78,6 +78,8 @@ export const MainToCore = z.discriminatedUnion('t', [
     settings: z.unknown(),
     logs: z.array(z.string().max(10_000)).max(2_000),
     versions: z.record(z.string(), z.string()),
+    /** Main's own counters (failures its safety net caught), added to the core's. */
+    counters: z.record(z.string(), z.number()).default({}),
   }),
   /** The answer to one of the core's `request`s. */
   z.object({ t: z.literal('reply'), id: RequestId, ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }),

@@ -4,6 +4,7 @@
 // (docs/api/parent-port.md), typed here with only what the core uses.
 import { serveParent } from './core-service';
 import type { PortLike } from './port-peer';
+import { installSafetyNet } from './safety-net';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): unknown;
@@ -16,6 +17,9 @@ if (!parentPort) {
   process.exit(2);
 }
 
+// stderr is piped to main, which logs each line (and keeps it for a problem report).
+const net = installSafetyNet(process, { name: 'core', log: (line) => process.stderr.write(`${line}\n`), giveUp: (code) => process.exit(code) });
+
 const service = serveParent(
   {
     post: (message) => parentPort.postMessage(message),
@@ -23,6 +27,7 @@ const service = serveParent(
   },
   (code) => process.exit(code),
   (line) => process.stderr.write(`${line}\n`),
+  net.counts,
 );
 
 // UtilityProcess.kill() is SIGTERM on POSIX: close the database before going, as a `stop` does.

@@ -9,6 +9,7 @@ import { profileCacheDir } from '../profiles/profile-store';
 import { CoreSummaryFeed } from './summary-feed';
 import { describeIssues, MainToCore, type CoreRequestMethod, type CoreToMain, type ProfileStart, type StartMessage } from './core-link';
 import { portPeer, type PortLike } from './port-peer';
+import type { FailureCounts } from './safety-net';
 import { startProfiles } from './start-profiles';
 import { writeReport } from '../diagnostics/write-report';
 
@@ -31,7 +32,13 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * window's MessagePort with serveClient, feeds the tray its summary and the notifier its events,
  * and asks main for what only main has (the desktop settings, the system browser).
  */
-export function serveParent(link: ParentLink, exit: (code: number) => void, stderr: (line: string) => void = () => undefined): CoreService {
+export function serveParent(
+  link: ParentLink,
+  exit: (code: number) => void,
+  stderr: (line: string) => void = () => undefined,
+  /** What the process's safety net caught (./safety-net), for a problem report. */
+  failures: FailureCounts = { unhandledRejections: 0, uncaughtExceptions: 0 },
+): CoreService {
   let core: ProfileHub | null = null;
   let dataDir = '';
   let feed: CoreSummaryFeed | null = null;
@@ -156,14 +163,19 @@ export function serveParent(link: ParentLink, exit: (code: number) => void, stde
         hub.call('remindLater', message.params).catch(() => logger.warn(`"Remind me in 1 h" from a notification was not scheduled for session ${message.params.sessionId}`));
         return;
       case 'diagnostics': {
-        const { id, path, settings, logs, versions } = message;
+        const { id, path, settings, logs, versions, counters } = message;
         try {
           writeReport(path, {
             versions,
             settings,
             logs,
             caches: hub.running.map((m) => ({ profile: m.id, folder: m.spec.dataDir })),
-            counters: Object.fromEntries(hub.running.flatMap((m) => Object.entries(m.core.companion.connection.stats).map(([k, v]) => [`${m.id}.${k}`, v]))),
+            counters: {
+              ...counters,
+              'core.unhandledRejections': failures.unhandledRejections,
+              'core.uncaughtExceptions': failures.uncaughtExceptions,
+              ...Object.fromEntries(hub.running.flatMap((m) => Object.entries(m.core.companion.connection.stats).map(([k, v]) => [`${m.id}.${k}`, v]))),
+            },
             now: Date.now(),
           });
           link.post({ t: 'reply', id, ok: true, result: null });

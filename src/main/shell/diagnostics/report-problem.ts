@@ -12,6 +12,8 @@ export interface ReportProblemDeps {
   settings: () => Promise<{ app: AppSettings; notify: NotifySettings; crashDumps: number }>;
   logs: () => string[];
   versions: Record<string, string>;
+  /** Main's own counters (what its safety net caught). */
+  counters: () => Record<string, number>;
   /** Where the save dialog starts (the Downloads folder). */
   defaultFolder: string;
   /** Says an outcome the person did not see in a window (the report could not be written). */
@@ -50,7 +52,7 @@ export async function reportProblem(deps: ReportProblemDeps): Promise<'saved' | 
   if (canceled || !filePath) return 'cancelled';
   try {
     const settings = await deps.settings();
-    await deps.core.writeReport({ path: filePath, settings, logs: deps.logs(), versions: deps.versions });
+    await deps.core.writeReport({ path: filePath, settings, logs: deps.logs(), versions: deps.versions, counters: deps.counters() });
   } catch (error) {
     deps.tell('Problem report not saved', (error as Error).message);
     return 'failed';
