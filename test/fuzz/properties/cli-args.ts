@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import fc from 'fast-check';
 import { ExitCode } from '../../../src/main/cli/exit-codes';
-import { DemoBackend } from '../../../src/main/core/demo/server';
-import { CliProcess, ensureCliBuilt, removeDir, scratchDir } from './cli-process';
+import { CliProcess, removeDir } from './cli-process';
+import { expectPlainSync, startCliFixture, stopCliFixture, type CliFixture } from './cli-fixture';
 import type { FuzzTarget } from './target';
 import { check, expectNoSecret, expectSentence, expectWords, SECRET } from './words';
 
@@ -39,12 +39,7 @@ const argvArb = fc.record({
 });
 type Argv = typeof argvArb extends fc.Arbitrary<infer A> ? A : never;
 
-interface Env {
-  backend: DemoBackend;
-  url: string;
-  root: string;
-  /** A data dir synced once before profiles (`legacy`) and one with a profile (`profiles`), copied per run. */
-  template: string;
+interface Env extends CliFixture {
   run: number;
 }
 
@@ -61,7 +56,7 @@ function resolve(env: Env, dir: string, value: string): string {
     fresh: join(dir, 'fresh'),
     file: join(dir, 'a-file'),
     'under-file': join(dir, 'a-file', 'child'),
-    token: join(env.root, 'token'),
+    token: env.tokenFile,
     'two-words': join(env.root, 'two-words'),
     empty: join(env.root, 'empty'),
     missing: join(env.root, 'missing'),
@@ -85,25 +80,11 @@ export const cliArgsTarget: FuzzTarget<Env> = {
   name: 'CLI flags and arguments',
   slow: true,
   async start() {
-    ensureCliBuilt();
-    const backend = new DemoBackend({ token: SECRET, rate: 0, sessions: 12, seed: 5 });
-    const url = await backend.start();
-    const root = scratchDir('parrot-fuzz-cli-');
-    writeFileSync(join(root, 'token'), `${SECRET}\n`);
-    writeFileSync(join(root, 'two-words'), `${SECRET} more\n`);
-    writeFileSync(join(root, 'empty'), '');
-    const template = join(root, 'template');
-    const tokenFile = join(root, 'token');
-    for (const args of [
-      ['sync', '--once', '--backend', url, '--token-file', tokenFile, '--data', join(template, 'legacy')],
-      ['profiles', 'add', 'Acme', '--backend', url, '--token-file', tokenFile, '--data', join(template, 'profiles')],
-      ['sync', '--once', '--data', join(template, 'profiles')],
-    ]) {
-      const done = await new CliProcess(args).exited;
-      if (done.code !== 0) throw new Error(`preparing the data dirs failed: ${args[0]} exited ${done.code}: ${done.stderr}`);
-    }
-    writeFileSync(join(template, 'a-file'), 'not a folder');
-    return { backend, url, root, template, run: 0 };
+    const fixture = await startCliFixture('parrot-fuzz-cli-');
+    writeFileSync(join(fixture.root, 'two-words'), `${SECRET} more\n`);
+    writeFileSync(join(fixture.root, 'empty'), '');
+    writeFileSync(join(fixture.template, 'a-file'), 'not a folder');
+    return { ...fixture, run: 0 };
   },
   property(env, coverage) {
     return fc.asyncProperty(argvArb, async (spec) => {
@@ -128,15 +109,6 @@ export const cliArgsTarget: FuzzTarget<Env> = {
       }
     });
   },
-  async settle(env) {
-    // The backend the runs used still serves a plain sync.
-    const dir = join(env.root, 'settle');
-    mkdirSync(dir);
-    const done = await new CliProcess(['sync', '--once', '--backend', env.url, '--token-file', join(env.root, 'token'), '--data', dir]).exited;
-    check(done.code === 0, `a plain sync after the runs exited ${done.code}: ${done.stderr}`);
-  },
-  async stop(env) {
-    await env.backend.stop();
-    removeDir(env.root);
-  },
+  settle: expectPlainSync,
+  stop: stopCliFixture,
 };

@@ -1,5 +1,6 @@
 import { bridgeTarget } from './bridge';
 import { cliArgsTarget } from './cli-args';
+import { dataDirTarget } from './data-dir';
 import { deepLinkTarget } from './deep-link';
 import { streamTarget } from './stream';
 import type { FuzzTarget } from './target';
@@ -12,4 +13,5 @@ export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string
   { target: streamTarget, file: 'test/fuzz/stream.fuzz.test.ts' },
   { target: deepLinkTarget, file: 'test/fuzz/deep-link.fuzz.test.ts' },
   { target: cliArgsTarget, file: 'test/fuzz/cli-args.fuzz.test.ts' },
+  { target: dataDirTarget, file: 'test/fuzz/data-dir.fuzz.test.ts' },
 ];

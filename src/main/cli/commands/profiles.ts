@@ -61,6 +61,8 @@ export const profilesCommand: Command = {
       }
     } catch (error) {
       if (error instanceof ProfileError) throw new CliError(error.message);
+      // The file system refused (a read-only profiles.json or folder, a full disk): a sentence, not an internal error.
+      if (typeof (error as NodeJS.ErrnoException).syscall === 'string') throw new CliError(`could not change the profiles in ${store.dataDir}: ${(error as Error).message}`);
       throw error;
     }
   },

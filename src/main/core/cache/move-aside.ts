@@ -22,7 +22,10 @@ export function inspectHeader(file: string): HeaderVerdict {
     throw err;
   }
   try {
-    const size = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    // A folder (or device) where the cache should be opens for reading but cannot be read: damaged.
+    if (!stat.isFile()) return { state: 'damaged', reason: 'not a file' };
+    const size = stat.size;
     if (size === 0) return { state: 'empty' };
     const header = Buffer.alloc(100);
     const read = fs.readSync(fd, header, 0, 100, 0);
