@@ -1,0 +1,190 @@
+// `npm run soak -- --minutes N [--quiet-minutes Q]`: the built app through the Electron stand-in
+// for N minutes against the demo backend (bench/soak-backend.ts): busy first (20 changes/s,
+// transcripts growing, checkpoints coming and going, the connection cut every 3 minutes, the
+// window hidden and shown every 2), then quiet for the last Q (1 change a minute). It reports each
+// process's memory over time and its slope after warm-up, event-loop delay, the cache and WAL
+// sizes, bytes written per byte received, notifications against checkpoints, and what a quiet
+// tenant costs. Figures go to stdout and bench/soak-results.json (BENCHMARKS.md, "Soak").
+import { fork } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Socket } from 'node:net';
+import { launch, type StandinApp } from '../test/electron-standin/driver';
+import { probeEnv, snapLoop, writeSettings } from './desktop-launch';
+import { cacheSizes, procSample, slopePerHour, type ProcSample } from './soak-probe';
+import { scratch, sleep } from './util';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MINUTES = arg('minutes', 60);
+const QUIET_MINUTES = arg('quiet-minutes', Math.max(1, Math.round(MINUTES / 6)));
+const SAMPLE_MS = arg('sample-seconds', 30) * 1000;
+const CUT_EVERY_MS = 3 * 60_000;
+const TOGGLE_EVERY_MS = 2 * 60_000;
+const BUSY_MS = (MINUTES - QUIET_MINUTES) * 60_000;
+const QUIET_MS = QUIET_MINUTES * 60_000;
+const WARM_UP_MS = Math.min(10 * 60_000, BUSY_MS / 4);
+
+type Stats = { bytes: number; checkpoints: number; titles: string[]; whileAway: number; clients: number; headSeq: number };
+
+function backendProcess() {
+  const child = fork(new URL('./soak-backend.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = <T>(msg: object, reply: string) =>
+    new Promise<T>((resolve) => {
+      const on = (m: { t: string }) => m.t === reply && (child.off('message', on), resolve(m as T));
+      child.on('message', on);
+      child.send(msg);
+    });
+  return { child, ask };
+}
+
+/** A TCP hop between the app and the backend that can cut every connection, as a network would. */
+async function cuttableProxy(upstream: string) {
+  const target = new URL(upstream);
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const up = connect(Number(target.port), target.hostname);
+    for (const s of [client, up]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.pipe(up).pipe(client);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `ws://127.0.0.1:${port}${target.pathname}`, cut: () => sockets.forEach((s) => s.destroy()), close: () => server.close() };
+}
+
+interface Sample {
+  t: number;
+  phase: 'busy' | 'quiet';
+  main: ProcSample;
+  core: ProcSample;
+  rendererHeapMb: number;
+  loop: { mainP99: number; mainMax: number; coreP99: number; coreMax: number };
+  cache: { dbBytes: number; walBytes: number };
+  backend: Stats;
+}
+
+async function corePid(app: StandinApp): Promise<number> {
+  const core = (await app.utilityProcesses()).find((u) => u.serviceName === 'Parrot Tray core' && u.alive);
+  if (!core?.pid) throw new Error('the app has no core process');
+  return core.pid;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('out/main/index.js')) throw new Error('build the app first: npm run build');
+  const backend = backendProcess();
+  const { url } = await backend.ask<{ url: string }>({ t: 'start' }, 'started');
+  const proxy = await cuttableProxy(url);
+  const userData = scratch('soak-user-');
+  const dataDir = scratch('soak-data-');
+  const probeDir = scratch('soak-probe-');
+  writeSettings(userData, proxy.url);
+  const app = launch({ userData, safeStorageBackend: 'basic_text', env: probeEnv(probeDir, dataDir) });
+  const samples: Sample[] = [];
+  let expectedTitles: string[] = [];
+  try {
+    await app.waitForReady(30_000);
+    await app.waitForEvent('utility-spawn', undefined, 30_000);
+    const win = await app.firstWindow(30_000);
+    const cdp = await win.page.context().newCDPSession(win.page);
+    await backend.ask({ t: 'rate', perSecond: 20 }, 'rated');
+    const started = Date.now();
+    let phase: Sample['phase'] = 'busy';
+    let nextCut = started + CUT_EVERY_MS;
+    let nextToggle = started + TOGGLE_EVERY_MS;
+    let shown = false;
+    const mainPid = app.child.pid!;
+    for (let pid = await corePid(app); Date.now() - started < BUSY_MS + QUIET_MS; ) {
+      await sleep(SAMPLE_MS);
+      const now = Date.now();
+      if (phase === 'busy' && now - started >= BUSY_MS) {
+        phase = 'quiet';
+        await backend.ask({ t: 'rate', perSecond: 1 / 60 }, 'rated');
+      }
+      if (phase === 'busy' && now >= nextCut) (proxy.cut(), (nextCut += CUT_EVERY_MS));
+      if (now >= nextToggle) {
+        shown = !shown;
+        await app.windowAction(win.id, shown ? 'show' : 'hide');
+        nextToggle += TOGGLE_EVERY_MS;
+      }
+      pid = await corePid(app);
+      const [mainLoop, coreLoop] = await Promise.all([snapLoop(probeDir, mainPid), snapLoop(probeDir, pid)]);
+      // Live heap after a full collection: what the page holds, not the garbage V8 has yet to reclaim.
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      const s: Sample = {
+        t: now - started,
+        phase,
+        main: procSample(mainPid),
+        core: procSample(pid),
+        rendererHeapMb: heap / 2 ** 20,
+        loop: { mainP99: mainLoop.p99, mainMax: mainLoop.max, coreP99: coreLoop.p99, coreMax: coreLoop.max },
+        cache: cacheSizes(dataDir),
+        backend: await backend.ask<Stats>({ t: 'stats' }, 'stats'),
+      };
+      expectedTitles = s.backend.titles;
+      s.backend.titles = [];
+      samples.push(s);
+      process.stdout.write(`${(s.t / 60_000).toFixed(1)} min ${phase}: main ${s.main.rssMb.toFixed(0)} MB, core ${s.core.rssMb.toFixed(0)} MB, written ${((s.core.writeBytes + s.main.writeBytes) / 2 ** 20).toFixed(1)} MB (core ${(s.core.writeBytes / 2 ** 20).toFixed(1)}), received ${(s.backend.bytes / 2 ** 20).toFixed(2)} MB, heap ${s.rendererHeapMb.toFixed(1)} MB, WAL ${(s.cache.walBytes / 2 ** 20).toFixed(1)} MB, loop p99 ${s.loop.mainP99.toFixed(1)}/${s.loop.coreP99.toFixed(1)} ms, seq ${s.backend.headSeq}\n`);
+    }
+    const shownEvents = app.eventsOf('notification').map((e) => e.data as { title: string; body: string });
+    if (process.env.SOAK_NOTES) writeFileSync(process.env.SOAK_NOTES, JSON.stringify(shownEvents, null, 1));
+    report(samples, shownEvents, expectedTitles);
+  } finally {
+    await app.close();
+    proxy.close();
+    backend.child.send({ t: 'stop' });
+  }
+}
+
+/** Each checkpoint's banner, matched by its session's title (a banner clips it): what is left over on either side. */
+function matchBanners(expected: readonly string[], banners: readonly string[]): { lost: number; extra: number } {
+  const open = [...expected];
+  let extra = 0;
+  for (const banner of banners) {
+    const shown = banner.replace(/^Approval needed: /, '').replace(/…$/, '');
+    const at = open.findIndex((t) => t.startsWith(shown));
+    if (at >= 0) open.splice(at, 1);
+    else extra++;
+  }
+  return { lost: open.length, extra };
+}
+
+function report(samples: Sample[], notes: Array<{ title: string; body: string }>, expected: readonly string[]): void {
+  const busy = samples.filter((s) => s.phase === 'busy');
+  const quiet = samples.filter((s) => s.phase === 'quiet');
+  const warm = busy.filter((s) => s.t >= WARM_UP_MS);
+  const slope = (pick: (s: Sample) => number) => slopePerHour(warm.map((s) => ({ t: s.t, y: pick(s) })));
+  const first = warm[0] ?? busy[0]!;
+  const last = busy.at(-1)!;
+  const approvals = notes.filter((n) => n.title.startsWith('Approval needed:')).length;
+  const inSummaries = notes.map((n) => /^(\d+) approvals waiting$/.exec(n.title)?.[1]).reduce((sum, n) => sum + Number(n ?? 0), 0);
+  const q0 = quiet[0];
+  const q1 = quiet.at(-1);
+  const quietHours = q0 && q1 && q1.t > q0.t ? (q1.t - q0.t) / 3_600_000 : Number.NaN;
+  const result = {
+    minutes: MINUTES,
+    quietMinutes: QUIET_MINUTES,
+    samples: samples.length,
+    memory: {
+      slopeMbPerHour: { main: slope((s) => s.main.rssMb), core: slope((s) => s.core.rssMb), rendererHeap: slope((s) => s.rendererHeapMb) },
+      rssMb: { main: [first.main.rssMb, last.main.rssMb], core: [first.core.rssMb, last.core.rssMb] },
+    },
+    eventLoopMs: { mainP99Max: Math.max(...busy.map((s) => s.loop.mainP99)), coreP99Max: Math.max(...busy.map((s) => s.loop.coreP99)), mainMax: Math.max(...busy.map((s) => s.loop.mainMax)) },
+    cache: { dbMb: last.cache.dbBytes / 2 ** 20, walMaxMb: Math.max(...samples.map((s) => s.cache.walBytes)) / 2 ** 20, walLastMb: samples.at(-1)!.cache.walBytes / 2 ** 20 },
+    writeAmplification: (last.core.writeBytes + last.main.writeBytes - first.core.writeBytes - first.main.writeBytes) / (last.backend.bytes - first.backend.bytes),
+    notifications: { ...matchBanners(expected, notes.filter((n) => n.title.startsWith('Approval needed:')).map((n) => n.title)), checkpointsSentLive: last.backend.checkpoints, sentWhileAway: last.backend.whileAway, approvalBanners: approvals, inSummaries, shown: approvals + inSummaries, all: notes.length },
+    quiet: q0 && q1 ? { cpuSecondsPerHour: (q1.main.cpuS + q1.core.cpuS - q0.main.cpuS - q0.core.cpuS) / quietHours, wakeupsPerHour: (q1.main.switches + q1.core.switches - q0.main.switches - q0.core.switches) / quietHours, writtenMbPerDay: ((q1.main.writeBytes + q1.core.writeBytes - q0.main.writeBytes - q0.core.writeBytes) / quietHours) * 24 / 2 ** 20 } : null,
+  };
+  writeFileSync(new URL('./soak-results.json', import.meta.url), `${JSON.stringify({ result, samples }, null, 1)}\n`);
+  process.stdout.write(`\n${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`soak: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});
