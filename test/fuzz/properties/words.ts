@@ -20,11 +20,13 @@ export function expectNoSecret(where: string, text: string, secrets: readonly st
   }
 }
 
-/** Throws unless `text` reads as words: no stack trace, no "internal error", no secret. */
+/** Throws unless `text` reads as words: no stack trace, no "internal error", no unhandled failure, no secret. */
 export function expectWords(where: string, text: string, secrets: readonly string[] = [SECRET]): void {
   expectNoSecret(where, text, secrets);
   if (STACK_FRAME.test(text) || CARET.test(text)) throw new RuleBroken(`${where} holds a stack trace: ${preview(text)}`);
   if (/internal error/i.test(text)) throw new RuleBroken(`${where} says "internal error": ${preview(text)}`);
+  // The safety net's lines (core/runtime/safety-net.ts): the process survived, but nothing handled the failure.
+  if (/escaped its handler|nothing handled it/.test(text)) throw new RuleBroken(`${where} shows a failure nothing handled: ${preview(text)}`);
 }
 
 /** Throws unless `text` is a non-empty message in words (letters, not only codes or punctuation). */
