@@ -2,6 +2,7 @@ import { bridgeTarget } from './bridge';
 import { cliArgsTarget } from './cli-args';
 import { dataDirTarget } from './data-dir';
 import { deepLinkTarget } from './deep-link';
+import { settingsFileTarget } from './settings-file';
 import { streamTarget } from './stream';
 import type { FuzzTarget } from './target';
 import { webServerTarget } from './web-server';
@@ -14,4 +15,5 @@ export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string
   { target: deepLinkTarget, file: 'test/fuzz/deep-link.fuzz.test.ts' },
   { target: cliArgsTarget, file: 'test/fuzz/cli-args.fuzz.test.ts' },
   { target: dataDirTarget, file: 'test/fuzz/data-dir.fuzz.test.ts' },
+  { target: settingsFileTarget, file: 'test/fuzz/settings-file.fuzz.test.ts' },
 ];

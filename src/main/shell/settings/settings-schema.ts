@@ -172,14 +172,24 @@ function readProfiles(raw: unknown): { profiles: StoredProfile[]; issues: string
 }
 
 /**
+ * The version a file was written at. One whose version is missing or unreadable (a hand edit) but
+ * that holds profiles is a v2 file, not a v0 one: migrating it from 0 would drop every profile and
+ * its token. (electron-store's default stands in for a v0 or v1 file's missing list, and is empty.)
+ */
+function versionOf(data: Raw): number {
+  const found = data.schemaVersion;
+  if (typeof found === 'number' && Number.isInteger(found) && found >= 0) return found;
+  return Array.isArray(data.profiles) && data.profiles.length > 0 && data.backendUrl === undefined ? SETTINGS_VERSION : 0;
+}
+
+/**
  * Whatever the file holds → current settings. Lenient by field: one bad value (a hand edit, a
  * URL that no longer passes the check) falls back to its default and is reported, rather than
  * costing the person every other setting; for profiles, by entry.
  */
 export function migrateSettings(raw: unknown): MigrationResult {
   let data: Raw = isRecord(raw) ? { ...raw } : {};
-  const found = data.schemaVersion;
-  const from = typeof found === 'number' && Number.isInteger(found) && found >= 0 ? found : 0;
+  const from = versionOf(data);
   const newer = from > SETTINGS_VERSION;
   if (!newer) for (const migrate of MIGRATIONS.slice(from)) data = migrate(data);
   const removed = isRecord(raw) ? Object.keys(raw).filter((key) => !(key in data)) : [];

@@ -1,24 +1,11 @@
 import type { SafeStorage } from 'electron';
 import { NotifySettings } from '../../../shared/notify-settings';
 import { changeProfile, findProfile, moveProfileTo, newProfile, profileEntry, type NewProfileFields, type ProfileChange, type ProfileEntry } from './profile-settings';
-import { migrateSettings, Settings, storeDefaults, type SettingsKey } from './settings-schema';
+import { openSettingsFile, type KeyValueStore, type KeyValueStoreConstructor } from './settings-file';
+import { migrateSettings, Settings, type SettingsKey } from './settings-schema';
 import { decideTokenStorage, type TokenPolicy } from './token-policy';
 
-/** The part of electron-store used here; its default export fits `KeyValueStoreConstructor`. */
-export interface KeyValueStore {
-  readonly store: Record<string, unknown>;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
-}
-export interface SettingsFileOptions {
-  name: string;
-  /** Left out in the app: electron-store then uses app.getPath('userData'). */
-  cwd?: string;
-  defaults: Record<string, unknown>;
-  /** A file that is not JSON at all starts over from the defaults instead of stopping the app. */
-  clearInvalidConfig: boolean;
-}
-export type KeyValueStoreConstructor = new (options: SettingsFileOptions) => KeyValueStore;
+export type { KeyValueStore, KeyValueStoreConstructor, SettingsFileOptions } from './settings-file';
 export type TokenCrypto = Pick<
   SafeStorage,
   'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend' | 'setUsePlainTextEncryption'
@@ -64,7 +51,7 @@ export class SettingsStore {
 
   /** Opens and migrates the file; `notice` (no values in it) says when something was reset. */
   static open(options: OpenSettingsOptions): { settings: SettingsStore; notice: string | null } {
-    const file = new options.Store({ name: 'settings', ...(options.cwd ? { cwd: options.cwd } : {}), defaults: storeDefaults(), clearInvalidConfig: true });
+    const { file, problem } = openSettingsFile(options);
     const raw = file.store;
     const result = migrateSettings(raw);
     // A newer release's file is read as far as it can be but not rewritten, so going back a
@@ -76,6 +63,7 @@ export class SettingsStore {
       }
     }
     const notices = [
+      problem ?? '',
       result.newer ? 'the settings file comes from a newer Parrot Tray; settings it added are kept but not used' : '',
       result.reset.length ? `invalid settings were reset to their defaults: ${result.reset.join(', ')}` : '',
       ...result.profileIssues,
@@ -239,3 +227,4 @@ export class SettingsStore {
     return next;
   }
 }
+
