@@ -40,6 +40,9 @@ if (dir && role) {
     h.enable();
     profile?.(out.n);
   });
+  // SIGHUP stops sampling until the next SIGUSR2: a 1 ms timer wakes the process a thousand times
+  // a second, which would swamp what the soak's quiet phase measures of the app itself.
+  process.on('SIGHUP', () => h.disable());
 }
 
 // With $PARROT_BENCH_PROFILE_DIR (for finding where a missed target's time goes, never for the

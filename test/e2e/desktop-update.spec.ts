@@ -34,14 +34,17 @@ function installed(): string {
   return path;
 }
 
-const start = (feedUrl: string, appImage: string) => launch({ argv: ['--show-popover'], env: { PARROT_TRAY_UPDATE_FEED: feedUrl, APPIMAGE: appImage } });
+const start = (feedUrl: string, appImage: string, userData?: string) => launch({ argv: ['--show-popover'], env: { PARROT_TRAY_UPDATE_FEED: feedUrl, APPIMAGE: appImage }, ...(userData ? { userData } : {}) });
 const menuLabels = async (a: StandinApp) => JSON.stringify((await a.tray())?.menu ?? []);
 
 test('finds v9.9.9 on the feed, downloads it, offers "Restart to update", and installs it on restart', async () => {
   const marker = join(dir, 'new-version-ran');
-  feed = await new UpdateFeed('release', '9.9.9', Buffer.from(`#!/bin/sh\necho started > '${marker}'\n`)).start();
+  const userData = join(dir, 'user-data');
+  // The "new version" checks what a real one would need at start: the single-instance lock free.
+  const lock = join(userData, 'SingletonLock');
+  feed = await new UpdateFeed('release', '9.9.9', Buffer.from(`#!/bin/sh\nif [ -L '${lock}' ]; then echo lock-taken; else echo started; fi > '${marker}'\n`)).start();
   const appImage = installed();
-  app = start(feed.url, appImage);
+  app = start(feed.url, appImage, userData);
   await app.waitForReady(20_000);
   const { page } = await app.firstWindow(20_000);
 
@@ -59,6 +62,22 @@ test('finds v9.9.9 on the feed, downloads it, offers "Restart to update", and in
   await expect.poll(() => app!.running, { timeout: 20_000 }).toBe(false);
   expect(readFileSync(appImage, 'utf8')).toBe(feed.file.toString());
   await expect.poll(() => existsSync(marker), { timeout: 10_000 }).toBe(true);
+  expect(readFileSync(marker, 'utf8')).toBe('started\n');
+});
+
+test('an update the installer refuses is said, and this version carries on with a new core', async () => {
+  feed = await new UpdateFeed('release', '9.9.9', Buffer.from('#!/bin/sh\nexit 0\n')).start();
+  // A path electron-updater will not replace (not absolute): it downloads, then refuses to install.
+  app = start(feed.url, 'Parrot-Tray.AppImage');
+  await app.waitForReady(20_000);
+  const { page } = await app.firstWindow(20_000);
+  await page.getByRole('button', { name: 'Restart to update to v9.9.9' }).click({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: /^Could not update: this installation cannot update itself/ })).toBeVisible({ timeout: 20_000 });
+  expect(app.running).toBe(true);
+  await app.waitForEvent('utility-spawn', (e) => e.data.id === 2, 20_000);
+  // The new core serves the window: the popover still lists sessions.
+  await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
+  await expect(page.getByRole('listitem').first()).toBeVisible({ timeout: 20_000 });
 });
 
 test('a feed without release information is said in words, once: no retry storm', async () => {

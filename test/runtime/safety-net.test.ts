@@ -26,6 +26,15 @@ describe('describeFailure', () => {
     const line = describeFailure(parseError);
     expect(line).toMatch(/^SyntaxError: /);
     expect(line).not.toContain('private transcript');
+    // V8 quotes the first ten characters of text that is not JSON at all: those go too.
+    let short: unknown;
+    try {
+      JSON.parse('Approve payroll for Alice');
+    } catch (e) {
+      short = e;
+    }
+    expect((short as Error).message).toContain('Approve pa');
+    expect(describeFailure(short)).toMatch(/^SyntaxError: Unexpected token '…', "…"\.\.\. is not valid JSON/);
     expect(describeFailure(Object.assign(new Error(`refused ${TOKEN}`), { code: 'E_REFUSED' }))).not.toContain(TOKEN);
     expect(describeFailure(Object.assign(new Error('x'), { code: 'E_REFUSED' }))).toMatch(/^Error E_REFUSED: x \(at safety-net\.test\.ts:\d+\)$/);
     expect(describeFailure('a string')).toBe('a string was thrown');
@@ -61,11 +70,12 @@ describe('the safety net', () => {
   it('keeps a real process running through a throw in a timer, an unhandled rejection and a parse error', async () => {
     const { code, out, err } = await runChild();
     expect(code).toBe(0);
-    expect(out).toBe('alive {"unhandledRejections":1,"uncaughtExceptions":2}\n');
+    expect(out).toBe(`alive {"unhandledRejections":1,"uncaughtExceptions":3}\n`);
     expect(err).toContain('child: an error escaped its handler (kept running): TypeError: boom in a timer');
     expect(err).toContain('child: a promise failed and nothing handled it (kept running): Error: backend said no to');
     expect(err).not.toContain(TOKEN);
     expect(err).not.toContain('private transcript');
+    expect(err).not.toContain('Approve pa');
   });
 
   it('ends a real process with its give-up code when failures storm', async () => {

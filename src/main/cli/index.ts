@@ -3,7 +3,15 @@ import { installSafetyNet } from '../core/runtime/safety-net';
 import { runCli } from './main';
 
 // `parrot-tray web` and `sync` run for days: a failure nothing caught is logged and they go on.
-installSafetyNet(process, { name: 'parrot-tray', log: (line) => process.stderr.write(`${line}\n`), giveUp: (code) => process.exit(code) });
+// A one-shot command whose work died that way never finishes: it must not then exit 0.
+installSafetyNet(process, {
+  name: 'parrot-tray',
+  log: (line) => {
+    process.stderr.write(`${line}\n`);
+    process.exitCode ||= 1;
+  },
+  giveUp: (code) => process.exit(code),
+});
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

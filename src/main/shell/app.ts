@@ -59,8 +59,17 @@ export function startShell(): void {
     recent.push(line);
   };
   // A failure no handler caught is logged and counted; the tray and windows go on (Electron's own
-  // default is a dialog and a broken main). Only a storm of them ends the app.
-  const safetyNet = installSafetyNet(process, { name: 'main', log, giveUp: (code) => app.exit(code) });
+  // default is a dialog and a broken main). A storm of them means main's state is not to be
+  // trusted: the database is closed and the app starts afresh rather than vanish.
+  const safetyNet = installSafetyNet(process, {
+    name: 'main',
+    log,
+    giveUp: (code) =>
+      void (core?.stop() ?? Promise.resolve()).finally(() => {
+        app.relaunch();
+        app.exit(code);
+      }),
+  });
   app.whenReady().then(async () => {
     app.dock?.hide();
     // Run from source (`electron .`) there is no Start-menu shortcut carrying APP_ID; Electron's
@@ -96,13 +105,14 @@ export function startShell(): void {
       registerShortcut,
       setOpenAtLogin: (openAtLogin) => applyOpenAtLogin(openAtLogin, loginDeps),
       setTheme: (theme) => (nativeTheme.themeSource = theme),
-      // The core follows a new list live (new profiles start, removed ones stop): no relaunch.
       setAutoUpdate: (on) => updater?.setAutomatic(on),
       appUpdate: (action) => {
         if (!updater) throw new Error('updates come with an installed build; this one runs from source');
-        if (action === 'install') updater.install();
+        // After this request's answer has gone back through the core, which then stops.
+        if (action === 'install') setImmediate(() => void installUpdate(updater!));
         else updater.checkNow();
       },
+      // The core follows a new list live (new profiles start, removed ones stop): no relaunch.
       profilesChanged: followProfiles(
         () => profileStarts(settings),
         (profiles) => core?.send({ t: 'profiles', profiles }),
@@ -111,6 +121,19 @@ export function startShell(): void {
     });
     let tray: ReturnType<typeof startTray> | null = null;
     let updater: Updater | null = null;
+    // The new version starts while this one quits, so this one first lets go of its database (the
+    // core) and of the single-instance lock: the new one would find either taken and give up.
+    const installUpdate = async (ready: Updater) => {
+      if (ready.current.phase !== 'ready' || !core) return;
+      await core.stop();
+      coreStopped = true;
+      app.releaseSingleInstanceLock();
+      if (ready.install()) return;
+      // It could not install after all (said in Settings): this version carries on.
+      app.requestSingleInstanceLock();
+      coreStopped = false;
+      core.restart();
+    };
     // The core runs in its own process; this one keeps the settings, the tray and the windows.
     core = forkCore({
       log,
@@ -129,7 +152,8 @@ export function startShell(): void {
     // navigation lock compare against.
     const rendererRoot = join(import.meta.dirname, '../renderer');
     protocol.handle(APP_SCHEME, (request) => serveAppFile(request, rendererRoot, APP_CSP_HEADER));
-    const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
+    // Only a build run from source takes a dev server's URL: a packaged one trusts its own scheme alone.
+    const appUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || APP_PAGE_URL;
     lockDown(window.webContents, () => appUrl, (url) => void openExternal(url));
     popover = new Popover(window);
     const shown = popover;

@@ -102,6 +102,9 @@ async function answer(scheme, appOrigin, entry, req, res) {
   if (!handler || (entry.only !== null && req.url !== entry.only)) return void res.destroy();
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (name !== 'host' && value !== undefined) headers.set(name, String(value));
+  // The page sits at the loopback address; Electron's handler would see the app's own origin.
+  if (headers.get('origin') === entry.base.slice(0, -1)) headers.set('origin', appOrigin);
+  if (headers.has('referer')) headers.set('referer', fromPage(headers.get('referer')));
   // lib/browser/api/protocol.ts drops an opaque origin before the handler sees it.
   if (headers.get('origin') === 'null') headers.delete('origin');
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';

@@ -64,7 +64,6 @@ const defaultSession = guard('session', {
   getUserAgent: () => `Mozilla/5.0 (X11; Linux x86_64) Electron/${process.versions.electron}`,
   protocol,
 });
-// One session is modelled: a partition (electron-updater asks for its own) gets the default's behaviour.
 // One session is modelled: a partition (electron-updater asks for its own) behaves as the default.
 export const session = guard('session', { defaultSession, fromPartition: () => defaultSession });
 

@@ -3,6 +3,7 @@ import type { AppUpdater } from 'electron-updater';
 import { describe, expect, it } from 'vitest';
 import type { UpdateStatus } from '../../../src/shared/update/update-status';
 import { Updater } from '../../../src/main/shell/update/updater';
+import { CANNOT_UPDATE } from '../../../src/main/shell/update/update-policy';
 
 /**
  * electron-updater's updater needs Electron's app and net, which cannot run here: this stands in
@@ -15,7 +16,9 @@ class FakeUpdater extends EventEmitter {
   logger: unknown = 'console';
   autoDownload = false;
   autoInstallOnAppQuit = false;
-  answer: (u: FakeUpdater) => void = (u) => u.emit('update-not-available', {});
+  answer: (u: FakeUpdater) => unknown = (u) => u.emit('update-not-available', {});
+  /** What quitAndInstall does: electron-updater emits 'error' and returns when it cannot install. */
+  installing: (u: FakeUpdater) => void = () => undefined;
   setFeedURL(options: unknown) {
     this.feeds.push(options);
   }
@@ -23,10 +26,11 @@ class FakeUpdater extends EventEmitter {
     this.checks++;
     this.emit('checking-for-update');
     this.answer(this);
-    return null;
+    return {};
   }
   quitAndInstall(...args: unknown[]) {
     this.installs.push(args);
+    this.installing(this);
   }
 }
 
@@ -114,6 +118,24 @@ describe('the updater around electron-updater', () => {
     expect(seen.map((s) => s.phase)).toEqual(['checking', 'downloading', 'downloading', 'ready']);
     expect(timers).toEqual([]);
     expect(updater.install()).toBe(true);
-    expect(fake.installs).toEqual([[false, true]]);
+    expect(fake.installs).toEqual([[]]);
+  });
+
+  it('says when the installer refuses, keeps the update offered, and reports it could not install', async () => {
+    const { fake, updater, advance, seen } = setup();
+    fake.answer = (u) => u.emit('update-downloaded', { version: '2.0.0' });
+    fake.installing = (u) => u.emit('error', Object.assign(new Error('APPIMAGE env is not a valid absolute path'), { code: 'ERR_UPDATER_OLD_FILE_NOT_FOUND' }));
+    updater.start();
+    await advance(0);
+    expect(updater.install()).toBe(false);
+    expect(seen.at(-1)).toMatchObject({ phase: 'ready', version: '2.0.0', error: CANNOT_UPDATE });
+  });
+
+  it('says so when this installation cannot update itself (electron-updater answers null, no event)', async () => {
+    const { fake, updater, advance, seen } = setup();
+    fake.checkForUpdates = async () => (fake.checks++, null as never);
+    updater.start();
+    await advance(0);
+    expect(seen.at(-1)).toMatchObject({ phase: 'failed', error: CANNOT_UPDATE });
   });
 });

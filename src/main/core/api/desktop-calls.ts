@@ -1,11 +1,10 @@
-import type { ApiMethod, ApiParams, AppSettings } from '../../../shared/api';
+import type { ApiParams, AppSettings } from '../../../shared/api';
 import { ApiRequestError } from './client-host';
 import type { AppSettingsPort, ProfileMethod } from './api-host';
 
+/** The calls main answers. */
 const DESKTOP_METHODS = ['getAppSettings', 'updateAppSettings', 'addProfile', 'updateProfile', 'removeProfile', 'moveProfile', 'openExternal', 'appUpdate'] as const;
 export type DesktopMethod = (typeof DESKTOP_METHODS)[number];
-
-export const isDesktopMethod = (method: ApiMethod): method is DesktopMethod => (DESKTOP_METHODS as readonly string[]).includes(method);
 
 export interface DesktopPorts {
   /** The desktop app's settings, profiles and updater (main's); absent in the web preview. */

@@ -13,15 +13,15 @@ export interface FailureCounts {
 
 /**
  * One line about a failure, for a log a person may share: its kind, its code, where it was thrown
- * (file and line, no path before the bundle), and its message with quoted text left out (a JSON
- * parse error quotes the input it choked on) and the project's secret rules applied.
+ * (file and line, no path before the bundle), and its message with every quoted piece left out (a
+ * JSON parse error quotes the first characters of the input it choked on) and the project's secret rules applied.
  */
 export function describeFailure(reason: unknown): string {
   if (!(reason instanceof Error)) return `a ${reason === null ? 'null' : typeof reason} was thrown`;
   const raw = (reason as Error & { code?: unknown }).code;
   const code = typeof raw === 'string' ? ` ${raw}` : '';
   const message = redactText(reason.message.split('\n')[0] ?? '')
-    .replace(/(["'`])(?:(?!\1).){12,}\1/g, '$1…$1')
+    .replace(/(["'`])(?:(?!\1).)*\1/g, '$1…$1')
     .slice(0, 200);
   const at = /\(?([^\s()/\\]+\.[cm]?[jt]sx?:\d+):\d+\)?/.exec(reason.stack?.split('\n').slice(1).join('\n') ?? '')?.[1];
   return `${reason.name}${code}: ${message}${at ? ` (at ${at})` : ''}`;

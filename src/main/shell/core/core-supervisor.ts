@@ -142,6 +142,13 @@ export class CoreSupervisor extends EventEmitter<SupervisorEvents> {
     return this.stopping;
   }
 
+  /** Starts a core again after stop(): an update that was to replace the app could not install. */
+  restart(): void {
+    this.stopping = null;
+    this.exited = null;
+    void this.spawn();
+  }
+
   private async spawn(): Promise<void> {
     let start: Omit<StartMessage, 't' | 'coreRestart' | 'update'>;
     try {

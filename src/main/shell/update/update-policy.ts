@@ -29,6 +29,9 @@ export function feedProblem(feedUrl: string, testing: boolean): string | null {
   return `updates come only from an https feed, not ${url.protocol}`;
 }
 
+/** What an installation that cannot replace itself says (electron-updater's updater is inactive there). */
+export const CANNOT_UPDATE = 'this installation cannot update itself: install the AppImage, or update the package with your package manager';
+
 const NET_WORDS: Array<[RegExp, string]> = [
   [/ERR_CONNECTION_REFUSED|ECONNREFUSED/, 'the update server refused the connection'],
   [/ERR_NAME_NOT_RESOLVED|ENOTFOUND|EAI_AGAIN/, 'the update server could not be found'],
@@ -52,7 +55,7 @@ export function describeUpdateError(error: { code?: unknown; message?: unknown }
   if (code === 'ERR_UPDATER_INVALID_UPDATE_INFO' || code === 'ERR_UPDATER_INVALID_VERSION' || /YAMLException|Cannot parse update info/i.test(message)) return "the update feed's release information is not valid";
   if (code === 'ERR_UPDATER_NO_FILES_PROVIDED' || code === 'ERR_UPDATER_NO_FILE_PROVIDED') return 'the release has no file for this system';
   if (/sha512 checksum mismatch|checksum/i.test(message)) return 'the downloaded update did not match its checksum and was discarded';
-  if (code === 'ERR_UPDATER_OLD_FILE_NOT_FOUND') return 'this installation cannot update itself (only the AppImage updates in place on Linux)';
+  if (code === 'ERR_UPDATER_OLD_FILE_NOT_FOUND') return CANNOT_UPDATE;
   for (const [pattern, words] of NET_WORDS) if (pattern.test(message) || pattern.test(code)) return words;
   return 'the update could not be checked or downloaded';
 }
@@ -69,10 +72,15 @@ export type UpdateEvent =
 
 export const INITIAL_UPDATE_STATUS: UpdateStatus = { phase: 'idle', automatic: true, version: null, percent: null, error: null, checkedAt: null };
 
-/** The status after one updater event. A downloaded update stays ready whatever a later check says. */
+/** The status after one updater event. */
 export function reduceUpdate(status: UpdateStatus, event: UpdateEvent): UpdateStatus {
   if (event.type === 'automatic') return { ...status, automatic: event.on };
-  if (status.phase === 'ready' && event.type !== 'downloaded') return event.type === 'none' || event.type === 'failed' ? { ...status, checkedAt: event.at } : status;
+  // A downloaded update stays ready whatever a later check says; a failure (the install itself
+  // refused, say) is kept beside it, so it is shown.
+  if (status.phase === 'ready' && event.type !== 'downloaded') {
+    if (event.type === 'failed') return { ...status, error: event.error, checkedAt: event.at };
+    return event.type === 'none' ? { ...status, checkedAt: event.at } : status;
+  }
   switch (event.type) {
     case 'checking':
       return { ...status, phase: 'checking', error: null };

@@ -1,6 +1,6 @@
 import type { AppUpdater, ProgressInfo, UpdateDownloadedEvent, UpdateInfo } from 'electron-updater';
 import type { UpdateStatus } from '../../../shared/update/update-status';
-import { describeUpdateError, feedProblem, INITIAL_UPDATE_STATUS, nextCheckAt, reduceUpdate, type UpdateEvent } from './update-policy';
+import { CANNOT_UPDATE, describeUpdateError, feedProblem, INITIAL_UPDATE_STATUS, nextCheckAt, reduceUpdate, type UpdateEvent } from './update-policy';
 
 export interface UpdaterOptions {
   /** electron-updater's updater for this platform, feed not yet set. */
@@ -63,11 +63,15 @@ export class Updater {
     void this.check();
   }
 
-  /** "Restart to update": electron-updater quits the app, installs, and starts the new version. */
+  /**
+   * "Restart to update": electron-updater installs, starts the new version and quits this one.
+   * False when it could not (its 'error' comes first, and is shown): the app carries on.
+   */
   install(): boolean {
     if (this.status.phase !== 'ready') return false;
-    this.options.updater.quitAndInstall(false, true);
-    return true;
+    const failuresBefore = this.failures;
+    this.options.updater.quitAndInstall();
+    return this.failures === failuresBefore;
   }
 
   setAutomatic(on: boolean): void {
@@ -84,7 +88,10 @@ export class Updater {
     if (this.running || this.status.phase === 'downloading') return;
     this.running = true;
     try {
-      await this.options.updater.checkForUpdates();
+      // Null, with no event at all, when this installation cannot update itself (a Linux build
+      // that is not an AppImage, a Snap): said, rather than "not checked yet" forever.
+      const result = await this.options.updater.checkForUpdates();
+      if (result === null) this.finished({ type: 'failed', error: CANNOT_UPDATE, at: this.now() });
     } catch {
       // Reported by the 'error' event already, in words.
     } finally {

@@ -13,9 +13,18 @@ export function UpdateButton() {
   const [error, setError] = useState<string | null>(null);
   if (update?.phase !== 'ready') return null;
   const install = () => api.call('appUpdate', { action: 'install' }).catch((e: Error) => setError(e.message));
+  // Refused on the way (the call) or by the installer itself (the status): said, never a silent click.
+  const refused = update.error ?? error;
   return (
-    <button type="button" className="btn btn-primary update-button" title={error ?? undefined} onClick={() => void install()}>
-      {updateLine(update)}
-    </button>
+    <>
+      <button type="button" className="btn btn-primary update-button" onClick={() => void install()}>
+        {updateLine(update)}
+      </button>
+      {refused && (
+        <p className="update-error" role="alert">
+          Could not update: {refused}
+        </p>
+      )}
+    </>
   );
 }

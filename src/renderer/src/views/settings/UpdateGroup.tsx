@@ -45,7 +45,7 @@ export function UpdateGroup({ autoUpdate, saving, onSave }: Props) {
           </button>
         )}
       </div>
-      <SettingsError message={error} />
+      <SettingsError message={error ?? (update?.phase === 'ready' && update.error ? `Could not install: ${update.error}` : null)} />
     </div>
   );
 }
