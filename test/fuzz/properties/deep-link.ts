@@ -54,6 +54,9 @@ function checkAccepted(raw: string, link: DeepLink): void {
   check(again?.id === link.id, `${JSON.stringify(raw)} → ${JSON.stringify(link.id)}, but its canonical form gives ${JSON.stringify(again?.id)}`);
 }
 
+/** A link as another program hands it over: valid, or bent by up to two edits. */
+export const deepLinkArb = fc.tuple(validLink, fc.array(editArb, { maxLength: 2 })).map(([link, edits]) => edits.reduce(applyEdit, link));
+
 class FakeApp extends EventEmitter {
   setAsDefaultProtocolClient(): boolean {
     return true;
