@@ -16,6 +16,12 @@ export function ensureCliBuilt(): void {
 export const scratchDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
 export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
+/** Children still running: killed if this process ends first (a test that timed out, a campaign stopped). */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export interface Exited {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -53,8 +59,10 @@ export class CliProcess {
       printed();
     });
     const deadline = setTimeout(() => this.stop(), options.deadlineMs ?? 10_000);
+    live.add(this.child);
     this.exited = new Promise((done) => {
       this.child.on('close', (code, signal) => {
+        live.delete(this.child);
         clearTimeout(deadline);
         done({ code, signal, stdout: this.stdout, stderr: this.stderr, stopped: this.stopped });
       });
