@@ -28,5 +28,5 @@ const results = await runCampaign(
   chosen.map((e) => e.target),
   { minutes, seed, log: (line) => process.stderr.write(`fuzz: ${line}\n`) },
 );
-process.stdout.write(`${report(results, new Map(chosen.map((e) => [e.target.name, e.file])), minutes)}\n`);
+process.stdout.write(`${report(results, new Map(chosen.map((e) => [e.target.name, e.file])), { minutes, seed })}\n`);
 process.exit(results.some((r) => r.failures.length > 0) ? 1 : 0);

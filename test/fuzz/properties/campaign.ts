@@ -45,6 +45,7 @@ async function campaignOf(target: FuzzTarget<any>, coverage: Coverage, end: numb
   let numRuns = 25;
   for (let round = 0; Date.now() < end; round++) {
     const seed = (options.seed + round) | 0;
+    coverage.seeds = [coverage.seeds?.[0] ?? seed, seed];
     const details = await fc.check(target.property(env, coverage), {
       seed,
       numRuns,
@@ -74,13 +75,14 @@ async function campaignOf(target: FuzzTarget<any>, coverage: Coverage, end: numb
 }
 
 /** What the campaign covered, per entry point: runs, distinct shapes and failures, and how to replay each. */
-export function report(results: readonly Coverage[], files: ReadonlyMap<string, string>, minutes: number): string {
+export function report(results: readonly Coverage[], files: ReadonlyMap<string, string>, options: { minutes: number; seed: number }): string {
   const width = Math.max(12, ...results.map((r) => r.name.length));
+  const seeds = (r: Coverage) => (r.seeds ? `${r.seeds[0]}..${r.seeds[1]}` : '-');
   const lines = [
-    `Fuzz campaign: ${minutes} min over ${results.length} entry points`,
+    `Fuzz campaign: ${options.minutes} min over ${results.length} entry points (again: npm run fuzz -- --minutes ${options.minutes} --seed ${options.seed})`,
     '',
-    `${'entry point'.padEnd(width)}  ${'runs'.padStart(7)}  ${'shapes'.padStart(6)}  failures`,
-    ...results.map((r) => `${r.name.padEnd(width)}  ${String(r.runs).padStart(7)}  ${String(r.shapes.size).padStart(6)}  ${r.failures.length}`),
+    `${'entry point'.padEnd(width)}  ${'runs'.padStart(7)}  ${'shapes'.padStart(6)}  ${'failures'.padStart(8)}  seeds (one a round)`,
+    ...results.map((r) => `${r.name.padEnd(width)}  ${String(r.runs).padStart(7)}  ${String(r.shapes.size).padStart(6)}  ${String(r.failures.length).padStart(8)}  ${seeds(r)}`),
   ];
   const failed = results.filter((r) => r.failures.length > 0);
   if (failed.length) {

@@ -80,7 +80,7 @@ const headerArb: fc.Arbitrary<[string, string]> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constant('X-Big'), fc.integer({ min: 4_000, max: 70_000 }).map((n) => 'b'.repeat(n))) },
 );
 
-export const requestArb: fc.Arbitrary<RequestSpec> = fc.record({
+const anyRequest: fc.Arbitrary<RequestSpec> = fc.record({
   method: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...METHODS) }, fc.constantFrom('get', 'CONNECT', 'PRI', 'BREW', ''), fc.string({ maxLength: 10 })),
   path: pathArb,
   version: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...VERSIONS) }, fc.constantFrom('HTTP/0.9', 'HTTP/2.0', 'HTTP/1.1x', '', 'http/1.1', 'HTTP/9.9')),
@@ -97,6 +97,20 @@ export const requestArb: fc.Arbitrary<RequestSpec> = fc.record({
   length: fc.constantFrom('exact', 'exact', 'none', 'short', 'long', 'junk'),
   abort: fc.constantFrom(false, false, false, true),
 });
+
+/** What a browser or curl sends, with a path that still tries its luck: these must all be answered. */
+const plausibleRequest: fc.Arbitrary<RequestSpec> = fc.record({
+  method: fc.constantFrom(...METHODS),
+  path: fc.oneof(fc.constantFrom(...TRICKY_PATHS), fc.array(segment, { maxLength: 6 }).map((s) => `/${s.join('/')}`)).map((p) => p.replace(/[^\x21-\x7e]/gu, encodeURIComponent)),
+  version: fc.constantFrom(...VERSIONS),
+  headers: fc.array(fc.constantFrom(...SAFE_HEADERS), { minLength: 1, maxLength: 4 }),
+  upgrade: fc.constant(null),
+  body: fc.constantFrom('', 'a=1'),
+  length: fc.constant<RequestSpec['length']>('exact'),
+  abort: fc.constant(false),
+});
+
+export const requestArb: fc.Arbitrary<RequestSpec> = fc.oneof({ weight: 2, arbitrary: anyRequest }, { weight: 1, arbitrary: plausibleRequest });
 
 export interface Rendered {
   bytes: Buffer;

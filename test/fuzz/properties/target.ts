@@ -30,6 +30,8 @@ export interface Failure {
 /** What a target's runs reached: how many, which shapes of input, and what broke with which seed. */
 export class Coverage {
   runs = 0;
+  /** The campaign's seeds for this target, first and last (one a round). */
+  seeds: [number, number] | null = null;
   readonly shapes = new Map<string, number>();
   readonly failures: Failure[] = [];
 
