@@ -3,6 +3,7 @@ import { cliArgsTarget } from './cli-args';
 import { dataDirTarget } from './data-dir';
 import { deepLinkTarget } from './deep-link';
 import { ipcTarget } from './ipc';
+import { ipcMainTarget } from './ipc-main';
 import { settingsFileTarget } from './settings-file';
 import { streamTarget } from './stream';
 import type { FuzzTarget } from './target';
@@ -17,5 +18,6 @@ export const ENTRY_POINTS: ReadonlyArray<{ target: FuzzTarget<any>; file: string
   { target: cliArgsTarget, file: 'test/fuzz/cli-args.fuzz.test.ts' },
   { target: dataDirTarget, file: 'test/fuzz/data-dir.fuzz.test.ts' },
   { target: settingsFileTarget, file: 'test/fuzz/settings-file.fuzz.test.ts' },
+  { target: ipcMainTarget, file: 'test/fuzz/ipc.fuzz.test.ts' },
   { target: ipcTarget, file: 'test/fuzz/ipc.fuzz.test.ts' },
 ];
