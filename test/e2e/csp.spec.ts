@@ -34,7 +34,7 @@ test('the web preview runs under its own CSP: popover, Sessions, a detail view a
 test('a malformed request is answered 400, and the preview goes on serving', async ({ page, preview }) => {
   const origin = new URL(preview.url).origin;
   const bad = await fetch(`${origin}/%E0%A4%A`);
-  expect([bad.status, await bad.text()]).toEqual([400, 'bad request: the path is not valid percent-encoding']);
+  expect([bad.status, await bad.text()]).toEqual([400, 'bad request: the path is not a valid URL path']);
   await page.goto(preview.url);
   await expect(page.getByRole('heading', { name: /Active Now/ })).toBeVisible();
 });
