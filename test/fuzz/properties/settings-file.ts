@@ -104,7 +104,7 @@ export const settingsFileTarget: FuzzTarget<{ template: string }> = {
       const frozen = new Frozen();
       try {
         const label = prepare(dir, env.template, c, frozen);
-        coverage.shape(label);
+        coverage.shape(label, ...(frozen.enforced ? [] : ['read-only not enforced']));
         const before = bytesOf(file);
         let opened: ReturnType<typeof open> | null = null;
         let thrown: Error | null = null;
