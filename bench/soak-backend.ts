@@ -39,16 +39,30 @@ backend.tenant.on('changes', (items: ChangeItem[]) => {
 });
 
 let simulation: Simulation | null = null;
+let slow: NodeJS.Timeout | null = null;
+/** Below one change a second the Simulation's budget (capped at its rate) never reaches a change: one move per period instead. */
+function slowly(periodMs: number): void {
+  const sim = new Simulation(backend.tenant, 1, SESSIONS);
+  slow = setInterval(() => {
+    const before = backend.tenant.headSeq;
+    for (let tries = 0; tries < 50 && backend.tenant.headSeq === before; tries++) sim.step();
+    backend.tenant.flush();
+  }, periodMs);
+}
 process.on('message', async (msg: { t: 'start' } | { t: 'rate'; perSecond: number } | { t: 'stats' } | { t: 'stop' }) => {
   if (msg.t === 'start') process.send!({ t: 'started', url: await backend.start() });
   else if (msg.t === 'rate') {
     simulation?.stop();
-    simulation = new Simulation(backend.tenant, msg.perSecond, SESSIONS);
-    simulation.start();
+    if (slow) clearInterval(slow);
+    if (msg.perSecond >= 1) {
+      simulation = new Simulation(backend.tenant, msg.perSecond, SESSIONS);
+      simulation.start();
+    } else slowly(1000 / msg.perSecond);
     process.send!({ t: 'rated' });
   } else if (msg.t === 'stats') process.send!({ t: 'stats', bytes, checkpoints: live.size, titles: liveTitles, whileAway, clients: backend.clientCount, headSeq: backend.tenant.headSeq });
   else {
     simulation?.stop();
+    if (slow) clearInterval(slow);
     await backend.stop();
     process.exit(0);
   }

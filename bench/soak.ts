@@ -175,7 +175,8 @@ function report(samples: Sample[], notes: Array<{ title: string; body: string }>
   const last = busy.at(-1)!;
   const approvals = notes.filter((n) => n.title.startsWith('Approval needed:')).length;
   const inSummaries = notes.map((n) => /^(\d+) approvals waiting$/.exec(n.title)?.[1]).reduce((sum, n) => sum + Number(n ?? 0), 0);
-  const q0 = quiet[0];
+  // The first two quiet minutes still fold the busy phase's WAL back and settle: not the tenant's cost.
+  const q0 = quiet.find((q) => q.t >= BUSY_MS + 2 * 60_000) ?? quiet[0];
   const q1 = quiet.at(-1);
   const quietHours = q0 && q1 && q1.t > q0.t ? (q1.t - q0.t) / 3_600_000 : Number.NaN;
   const result = {
