@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { launch, type StandinApp } from '../electron-standin/driver';
 import { UpdateFeed } from '../support/update-feed';
 
@@ -35,6 +35,14 @@ function installed(): string {
 }
 
 const start = (feedUrl: string, appImage: string, userData?: string) => launch({ argv: ['--show-popover'], env: { PARROT_TRAY_UPDATE_FEED: feedUrl, APPIMAGE: appImage }, ...(userData ? { userData } : {}) });
+/** The app on this feed, its window opened on Settings, where the update says how it stands. */
+async function settingsOn(feedUrl: string): Promise<Page> {
+  app = start(feedUrl, installed());
+  await app.waitForReady(20_000);
+  const { page } = await app.firstWindow(20_000);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  return page;
+}
 const menuLabels = async (a: StandinApp) => JSON.stringify((await a.tray())?.menu ?? []);
 
 test('finds v9.9.9 on the feed, downloads it, offers "Restart to update", and installs it on restart', async () => {
@@ -82,36 +90,30 @@ test('an update the installer refuses is said, and this version carries on with 
 
 test('a feed without release information is said in words, once: no retry storm', async () => {
   feed = await new UpdateFeed('missing', '9.9.9', Buffer.from('unused')).start();
-  app = start(feed.url, installed());
-  await app.waitForReady(20_000);
-  const { page } = await app.firstWindow(20_000);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  const page = await settingsOn(feed.url);
   const said = page.getByText('Update failed: the update feed has no release information (HTTP 404)');
   await expect(said).toBeVisible({ timeout: 30_000 });
   if (process.env.SCREENSHOTS) {
     await said.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'docs/update-failed.png' });
   }
-  expect(await menuLabels(app)).toContain('"Check for updates"');
+  expect(await menuLabels(app!)).toContain('"Check for updates"');
   // The next automatic try is 15 minutes away; in the meantime nothing asks again.
   await page.waitForTimeout(3_000);
   expect(feed.channelRequests()).toBe(1);
 
   // The feed is mended and the person checks now: found and downloaded.
   feed.setMode('release');
-  await app.clickTrayMenuItem('Check for updates');
+  await app!.clickTrayMenuItem('Check for updates');
   await expect(page.getByRole('button', { name: 'Restart now' })).toBeVisible({ timeout: 30_000 });
   expect(feed.channelRequests()).toBe(2);
 });
 
 test('a feed that is not release information, or not there at all, gets a clear message', async () => {
   feed = await new UpdateFeed('garbage', '9.9.9', Buffer.from('unused')).start();
-  app = start(feed.url, installed());
-  await app.waitForReady(20_000);
-  const { page } = await app.firstWindow(20_000);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  const page = await settingsOn(feed.url);
   await expect(page.getByText(/^Update failed: the update feed's release information is not valid$/)).toBeVisible({ timeout: 30_000 });
-  await app.close();
+  await app!.close();
 
   // A port nothing listens on: taken, then freed.
   const port = await new Promise<number>((resolve) => {
@@ -120,10 +122,7 @@ test('a feed that is not release information, or not there at all, gets a clear 
       probe.close(() => resolve(port));
     });
   });
-  app = start(`http://127.0.0.1:${port}/`, installed());
-  await app.waitForReady(20_000);
-  const second = (await app.firstWindow(20_000)).page;
-  await second.getByRole('button', { name: 'Settings' }).click();
+  const second = await settingsOn(`http://127.0.0.1:${port}/`);
   await expect(second.getByText('Update failed: the update server refused the connection')).toBeVisible({ timeout: 30_000 });
   // Nothing in words leaks the machinery: no stack, no URL.
   expect(await second.getByRole('region', { name: 'Desktop app' }).innerText()).not.toMatch(/at .*\.js|127\.0\.0\.1/);
