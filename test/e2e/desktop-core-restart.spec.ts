@@ -2,7 +2,9 @@
 // app through the Electron stand-in, whose utility processes are real Node children. The core is
 // killed from outside, as a native crash would end it; the shell must start a new one, hand the
 // window a new MessagePort, and say what happened, while the tray keeps working throughout.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launch, type StandinApp } from '../electron-standin/driver';
 
@@ -76,4 +78,19 @@ test('the core runs in its own process; killed, it is started again, and the win
   expect((await app.exited).code).toBe(0);
   const exits = app.eventsOf('utility-exit').filter((e) => e.data.id === 2);
   expect(exits.map((e) => e.data.code)).toEqual([0]);
+});
+
+test('a settings file that cannot be read is kept aside, and the person is told where, not only the log', async () => {
+  const userData = mkdtempSync(join(tmpdir(), 'parrot-settings-damaged-'));
+  try {
+    writeFileSync(join(userData, 'settings.json'), '{"profiles": [ this is not JSON');
+    app = launch({ userData });
+    await app.waitForReady(20_000);
+    await expect.poll(async () => (await app!.notifications()).find((n) => n.title === 'Parrot Tray settings')?.body ?? '', { timeout: 20_000 }).toMatch(/^the settings file could not be read and started again from the defaults; the old one was kept as settings\.json\.unreadable-/);
+    expect(readdirSync(userData).filter((f) => f.startsWith('settings.json.unreadable-'))).toHaveLength(1);
+  } finally {
+    await app?.close();
+    app = null;
+    rmSync(userData, { recursive: true, force: true });
+  }
 });

@@ -77,7 +77,8 @@ export function startShell(): void {
     setNotificationIdentity(app, process.platform, process.defaultApp ? process.execPath : APP_ID);
     denyPermissions(session.defaultSession);
     const { settings, notice } = SettingsStore.open({ Store: ElectronStore, safeStorage, platform: process.platform, log });
-    if (notice) log(notice);
+    // Logged by the store already; said to the person too, since it is about their settings.
+    if (notice) new Notification({ title: 'Parrot Tray settings', body: notice }).show();
     const openExternal = (url: string) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('only https links open')));
     let shortcut: string | null = null;
     const registerShortcut = (accelerator: string): string | null => {
