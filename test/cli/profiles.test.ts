@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startBackend } from '../support/backend';
 import { cli } from '../support/cli';
+import { Frozen } from '../support/frozen';
 import { tempDir } from '../support/temp-dir';
 
 function tokenFile(token: string): string {
@@ -111,5 +112,21 @@ describe('parrot-tray profiles, and every command across them', () => {
     writeFileSync(join(data, 'profiles.json'), '{ not json');
     const damaged = await cli(['profiles', '--data', data]);
     expect([damaged.code, damaged.stderr]).toEqual([1, `parrot-tray profiles: ${join(data, 'profiles.json')} is not valid JSON; fix or remove it (it was left as it is)\n`]);
+  });
+
+  const frozen = new Frozen();
+  afterEach(() => frozen.thaw());
+
+  it.runIf(frozen.enforced)('a data folder that cannot be written: the change is refused in a sentence, the list is kept, nothing is left beside it', async () => {
+    const data = tempDir();
+    const token = tokenFile('acme-token');
+    expect((await cli(['profiles', 'add', 'Acme', '--backend', 'wss://stream.acme.example/v1', '--token-file', token, '--data', data])).code).toBe(0);
+    const before = readFileSync(join(data, 'profiles.json'), 'utf8');
+    frozen.freeze(data);
+    const refused = await cli(['profiles', 'add', 'Globex', '--backend', 'wss://stream.globex.example/v1', '--token-file', token, '--data', data]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^parrot-tray profiles: could not change the profiles in ${data}: E(PERM|ACCES)\\b`));
+    expect(readFileSync(join(data, 'profiles.json'), 'utf8')).toBe(before);
+    expect(readdirSync(data).filter((name) => name.startsWith('profiles.json.'))).toEqual([]);
   });
 });

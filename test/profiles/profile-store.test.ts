@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { freeId, slugOf } from '../../src/shared/profiles/profile-fields';
 import { ProfileError, ProfileStore } from '../../src/main/core/profiles/profile-store';
+import { Frozen } from '../support/frozen';
 import { tempDir } from '../support/temp-dir';
 
 const WSS = 'wss://stream.acme.example/v1';
@@ -62,5 +63,52 @@ describe('profiles of a data directory', () => {
     const file = join(tempDir(), 'plain-file');
     writeFileSync(file, '');
     expect(() => ProfileStore.open(file)).toThrow(`${file} is not a directory`);
+  });
+});
+
+describe('profiles.json when the file system refuses the write', () => {
+  const frozen = new Frozen();
+  afterEach(() => frozen.thaw());
+  /** What a refused save could leave beside the file: its temporary file. */
+  const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('profiles.json.'));
+  const thrown = (fn: () => unknown): NodeJS.ErrnoException => {
+    try {
+      fn();
+    } catch (error) {
+      return error as NodeJS.ErrnoException;
+    }
+    throw new Error('it did not throw');
+  };
+
+  it('a folder where profiles.json goes: the rename fails, the error comes as it was, and no temporary file stays', () => {
+    const dir = tempDir();
+    const store = ProfileStore.open(dir);
+    store.add({ name: 'Acme', backendUrl: WSS, tokenFile: null });
+    rmSync(join(dir, 'profiles.json'));
+    mkdirSync(join(dir, 'profiles.json'));
+    writeFileSync(join(dir, 'profiles.json', 'theirs'), 'kept');
+    const error = thrown(() => store.add({ name: 'Globex', backendUrl: WSS, tokenFile: null }));
+    // The CLI words any error with a syscall ("could not change the profiles in …"): it must stay one.
+    expect([error.syscall, error.code]).toEqual(['rename', 'EISDIR']);
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'profiles.json', 'theirs'), 'utf8')).toBe('kept');
+    expect(store.list().map((p) => p.id)).toEqual(['acme']);
+  });
+
+  it.runIf(process.getuid?.() === 0 && frozen.enforced)('an immutable profiles.json (root): the rename fails, the file and every cache stay as they were, no temporary file stays', () => {
+    const dir = tempDir();
+    const store = ProfileStore.open(dir);
+    const acme = store.add({ name: 'Acme', backendUrl: WSS, tokenFile: null });
+    mkdirSync(store.cacheDir(acme), { recursive: true });
+    writeFileSync(join(store.cacheDir(acme), 'cache.sqlite'), 'x');
+    const before = readFileSync(join(dir, 'profiles.json'), 'utf8');
+    frozen.freeze(join(dir, 'profiles.json'));
+    expect([thrown(() => store.add({ name: 'Globex', backendUrl: WSS, tokenFile: null })).syscall, leftovers(dir)]).toEqual(['rename', []]);
+    expect([thrown(() => store.rename('acme', 'Acme Corp')).syscall, leftovers(dir)]).toEqual(['rename', []]);
+    // Removing writes the list first: refused, the profile's cache is not deleted either.
+    expect([thrown(() => store.remove('acme')).syscall, leftovers(dir)]).toEqual(['rename', []]);
+    expect(readFileSync(join(store.cacheDir(acme), 'cache.sqlite'), 'utf8')).toBe('x');
+    expect(readFileSync(join(dir, 'profiles.json'), 'utf8')).toBe(before);
+    expect(store.list()).toEqual([acme]);
   });
 });

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
+import type { Frozen } from '../../support/frozen';
 
 /**
  * What happens to files on a person's disk: a crash mid-write (truncated), a bad sector or another
@@ -29,52 +27,6 @@ export const harmArb: fc.Arbitrary<Harm> = fc.oneof(
   { weight: 2, arbitrary: fc.constant<Harm>({ kind: 'read-only' }) },
   { weight: 1, arbitrary: fc.constant<Harm>({ kind: 'read-only folder' }) },
 );
-
-/** Paths made unwritable this run: each must be made writable again before its folder can go. */
-export class Frozen {
-  private readonly paths: string[] = [];
-  /** As root, a mode is no obstacle: the immutable attribute is (chattr +i); otherwise chmod. */
-  readonly enforced: boolean;
-
-  constructor() {
-    this.enforced = process.getuid?.() !== 0 || hasChattr();
-  }
-
-  freeze(path: string): void {
-    if (process.getuid?.() === 0) {
-      if (this.enforced) execFileSync('chattr', ['+i', path]);
-    } else chmodSync(path, statSync(path).isDirectory() ? 0o555 : 0o444);
-    this.paths.push(path);
-  }
-
-  thaw(): void {
-    for (const path of this.paths.splice(0).reverse()) {
-      if (!existsSync(path)) continue;
-      if (process.getuid?.() === 0) {
-        if (this.enforced) execFileSync('chattr', ['-i', path]);
-      } else chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
-    }
-  }
-}
-
-let chattr: boolean | null = null;
-/** Whether this machine's file system takes the immutable attribute (root, ext4 and the like, e2fsprogs). */
-function hasChattr(): boolean {
-  if (chattr === null) {
-    const probe = join(tmpdir(), `parrot-fuzz-chattr-${process.pid}`);
-    try {
-      writeFileSync(probe, '');
-      execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
-      execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
-      chattr = true;
-    } catch {
-      chattr = false;
-    } finally {
-      rmSync(probe, { force: true });
-    }
-  }
-  return chattr;
-}
 
 /** Applies `harm` to `file` (its folder for 'read-only folder'); `newer` is the caller's, by file kind. */
 export function harm(file: string, how: Harm, frozen: Frozen, newer: (file: string) => void): void {

@@ -6,7 +6,8 @@ import { ExitCode } from '../../../src/main/cli/exit-codes';
 import { acquireWriterLock } from '../../../src/main/core/cache/lock';
 import { CliProcess, removeDir } from './cli-process';
 import { expectPlainSync, startCliFixture, stopCliFixture, type CliFixture } from './cli-fixture';
-import { Frozen, harm, harmArb } from './damage';
+import { Frozen } from '../../support/frozen';
+import { harm, harmArb } from './damage';
 import type { FuzzTarget } from './target';
 import { check, expectNoSecret, expectSentence, expectWords, SECRET } from './words';
 

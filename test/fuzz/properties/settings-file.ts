@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { ACME, FakeSafeStorage, GLOBEX, open, OTHER_TOKEN, TOKEN } from '../../shell/settings/settings-harness';
 import { removeDir, scratchDir } from './cli-process';
-import { Frozen, harm, harmArb } from './damage';
+import { Frozen } from '../../support/frozen';
+import { harm, harmArb } from './damage';
 import type { FuzzTarget } from './target';
 import { check, expectNoSecret, expectSentence, expectWords, SECRET } from './words';
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkBackendUrl } from '../../../shared/backend-url';
 import { freeId, nameClash, ProfileId, ProfileName, slugOf } from '../../../shared/profiles/profile-fields';
+import { writeWhole } from '../files/write-whole';
 import type { Logger } from '../log';
 import { PROFILES_VERSION, ProfilesFile, type StoredProfile } from './profile';
 
@@ -39,8 +40,8 @@ export interface NewProfile {
 
 /**
  * The profiles of one data directory: `profiles.json` beside a folder per profile
- * (`profiles/<id>/`, each holding that profile's cache). Written whole, to a temporary file then
- * renamed, so a crash leaves the old list or the new one, never half of either. A damaged file is
+ * (`profiles/<id>/`, each holding that profile's cache). Written whole (writeWhole), so a crash or
+ * a refused write leaves the old list, or the new one, never half of either. A damaged file is
  * reported and left as it is: it may be the only record of someone's backends.
  */
 export class ProfileStore {
@@ -135,11 +136,9 @@ export class ProfileStore {
 
   private save(profiles: StoredProfile[]): void {
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    const file = path.join(this.dataDir, PROFILES_FILE);
-    const temp = `${file}.${process.pid}.tmp`;
     const body: ProfilesFile = { version: PROFILES_VERSION, profiles };
-    fs.writeFileSync(temp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
-    fs.renameSync(temp, file);
+    // Only once the file holds them: a refused write throws, and the list stays what the file says.
+    writeWhole(path.join(this.dataDir, PROFILES_FILE), `${JSON.stringify(body, null, 2)}\n`);
     this.profiles = profiles;
   }
 }
