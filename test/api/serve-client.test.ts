@@ -90,9 +90,12 @@ describe('serveClient', () => {
     a.send({ t: 'call', id: 3, method: 'command', params: { action: 'approve' } });
     a.send({ t: 'call', id: 4, params: {} });
     a.send({ t: 'watch', qid: 1, query: { view: 'everything' } });
+    a.send({ t: 'watch', qid: -1, query: { view: 'everything' } });
     a.send('not even an object');
     a.send(null);
     await waitFor(() => [1, 2, 3, 4].every((id) => a.reply(id)), 2000);
+    // A watch is answered too, by its qid; one without a usable qid has nothing to be answered by.
+    expect(a.of('queryError')).toEqual([{ t: 'queryError', qid: 1, error: expect.stringMatching(/^invalid query: view: /) }]);
     expect(a.reply(1)).toMatchObject({ ok: true, result: { scope: 'mine' } });
     expect(a.reply(2)).toMatchObject({ ok: false, error: 'unknown method nope' });
     expect(a.reply(3)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid command request/) });
@@ -101,6 +104,20 @@ describe('serveClient', () => {
     expect(b.of('result')).toHaveLength(1);
     b.send({ t: 'call', id: 1, method: 'getSettings', params: {} });
     await waitFor(() => !!b.reply(1), 2000);
+  });
+
+  it('a watch whose query fails its schema is answered in words, and the query it replaced falls silent', async () => {
+    const { host, backend } = await core();
+    const c = client(host);
+    c.send({ t: 'watch', qid: 4, query: { view: 'sessions', filters: {}, offset: 0, limit: 20 } });
+    expect(c.of('result')).toHaveLength(1);
+    c.send({ t: 'watch', qid: 4, query: { view: 'sessions', filters: { search: 'x'.repeat(201) }, offset: 0, limit: 20 } });
+    expect(c.of('queryError')).toEqual([{ t: 'queryError', qid: 4, error: expect.stringMatching(/^invalid query: filters\.search: .*200/) }]);
+    const seq = host['companion'].sync.appliedSeq!;
+    moveTenant(backend, 30);
+    await waitFor(() => host['companion'].sync.appliedSeq! > seq, 5000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.of('result')).toHaveLength(1);
   });
 
   it('a closed client’s queries, listeners and opened sessions are released', async () => {

@@ -93,6 +93,18 @@ describe("the built preload under Electron's sandbox", () => {
     expect(second.sent).toEqual([{ t: 'hello' }, { t: 'watch', qid: 1, query: { view: 'session', id: 'fr_1' } }]);
   });
 
+  it("hands the core's refusal of a query to that watch's onError, and to no other watch", () => {
+    const { exposed, ipcRenderer } = runSandboxed(source);
+    const api = exposed.get('parrotTray') as { watch: (q: unknown, l: (r: unknown) => void, e?: (m: string) => void) => () => void };
+    const refused: Array<[number, string]> = [];
+    api.watch({ view: 'session', id: 'x'.repeat(500) }, () => undefined, (m) => refused.push([1, m]));
+    api.watch({ view: 'session', id: 'fr_1' }, () => undefined, (m) => refused.push([2, m]));
+    const port = new FakePagePort();
+    ipcRenderer.emit(IPC.port, { ports: [port] });
+    port.onmessage!({ data: { t: 'queryError', qid: 1, error: 'invalid query: id: Too big' } });
+    expect(refused).toEqual([[1, 'invalid query: id: Too big']]);
+  });
+
   it('says it listens for routes once the page subscribes to them', () => {
     const { exposed, sent, ipcRenderer } = runSandboxed(source);
     const routes: unknown[] = [];

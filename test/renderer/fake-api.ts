@@ -1,4 +1,4 @@
-import type { ApiMethod, ApiParams, ApiResult, AppStatus, ParrotApi, ResultOf, Route, TranscriptPush, ViewQuery, ViewResult } from '../../src/shared/api';
+import { ViewQuery, type ApiMethod, type ApiParams, type ApiResult, type AppStatus, type ParrotApi, type ResultOf, type Route, type TranscriptPush, type ViewResult } from '../../src/shared/api';
 import type { ConnectionState } from '../../src/shared/connection-state';
 import type { Session, TranscriptEntry } from '../../src/shared/protocol';
 import { profileOf } from '../../src/shared/api/scoped-id';
@@ -24,6 +24,8 @@ interface Watch {
   open: boolean;
   /** The last answer sent, as JSON: the core answers again only when the answer changes. */
   last: string | null;
+  /** Refused (it fails its schema): never answered. */
+  refused: boolean;
 }
 
 /**
@@ -63,10 +65,13 @@ export class FakeApi implements ParrotApi {
     return () => void this.statusListeners.delete(listener);
   }
 
-  watch<Q extends ViewQuery>(query: Q, listener: (result: ResultOf<Q>) => void) {
-    const w: Watch = { query, listener: listener as (r: ViewResult) => void, open: true, last: null };
+  watch<Q extends ViewQuery>(query: Q, listener: (result: ResultOf<Q>) => void, onError?: (message: string) => void) {
+    // The core's rule (serveClient): a query that fails its schema is never answered, only refused in words.
+    const checked = ViewQuery.safeParse(query);
+    const w: Watch = { query, listener: listener as (r: ViewResult) => void, open: true, last: null, refused: !checked.success };
     this.watches.push(w);
-    this.answer(w);
+    if (checked.success) this.answer(w);
+    else this.deliver(() => w.open && onError?.(`invalid query: ${checked.error.issues[0]!.message}`));
     return () => void (w.open = false);
   }
 
@@ -134,7 +139,7 @@ export class FakeApi implements ParrotApi {
   }
 
   private reanswer() {
-    for (const w of this.watches) if (w.open) this.answer(w);
+    for (const w of this.watches) if (w.open && !w.refused) this.answer(w);
   }
 
   private answer(w: Watch) {

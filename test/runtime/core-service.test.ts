@@ -130,6 +130,17 @@ describe('the core service (the utility process without the process)', () => {
     expect(answer.result).toMatchObject({ ok: false });
   });
 
+  it("answers a window's watch whose query fails its schema over the window's port, as the web bridge does", async () => {
+    const core = runCore();
+    core.send(start(tempDir()));
+    await core.waitFor('ready');
+    const win = windowOn(core.send);
+    win.port.postMessage({ t: 'watch', qid: 3, query: { view: 'commandCenter', needsYouLimit: 5000, activeLimit: 5, recentLimit: 5 } });
+    const refused = await win.waitFor((m) => m.t === 'queryError');
+    expect(refused).toEqual({ t: 'queryError', qid: 3, error: 'invalid query: needsYouLimit: Too big: expected number to be <=1000' });
+    expect(win.received.filter((m) => m.t === 'result')).toEqual([]);
+  });
+
   it("hands a notification's \"Remind me in 1 h\" to the companion, and logs its refusal in words", async () => {
     const core = runCore();
     core.send(start(tempDir()));

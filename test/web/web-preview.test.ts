@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import { ApiHost } from '../../src/main/core/api/api-host';
 import { Companion } from '../../src/main/core/companion';
 import { WebPreviewServer } from '../../src/main/web/web-server';
-import { BRIDGE_PROTOCOL } from '../../src/shared/api';
+import { BRIDGE_PROTOCOL, type CoreMessage } from '../../src/shared/api';
+import { createApiClient } from '../../src/shared/api/api-client';
 import { startBackend, TOKEN } from '../support/backend';
 import { waitFor } from '../support/scripted-server';
 import { tempDir } from '../support/temp-dir';
@@ -126,5 +127,32 @@ describe('web preview server', () => {
     expect(reply(3)).toMatchObject({ ok: false });
     expect(reply(4).result).toEqual({ scope: 'all', failures: false, quietHours: { start: '22:00', end: '07:00' }, snoozedUntil: 4_102_444_800_000, followUps: true, reminderMinutes: 30, sound: true, mutedFlows: [] });
     expect(companion.notifySettings.scope).toBe('all');
+  });
+
+  it('answers a watch whose query fails its schema with a sentence, by its qid, and goes on serving the tab', async () => {
+    const { server } = await preview();
+    const { ws, messages } = bridge(server);
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ t: 'watch', qid: 1, query: { view: 'session', id: 'x'.repeat(500) } }));
+    ws.send(JSON.stringify({ t: 'watch', qid: 2, query: { view: 'sessions', filters: {}, offset: 0, limit: 5 } }));
+    await waitFor(() => messages.some((m) => m.t === 'queryError') && messages.some((m) => m.t === 'result'));
+    expect(messages.filter((m) => m.t === 'queryError')).toEqual([{ t: 'queryError', qid: 1, error: expect.stringMatching(/^invalid query: id: Too big: expected string to have <=\d+ characters$/) }]);
+    expect(messages.filter((m) => m.t === 'result').map((m) => m.qid)).toEqual([2]);
+  });
+
+  it("the page's client (the one both carriers share) hands the refusal to the watch's onError, not waiting for ever", async () => {
+    const { server } = await preview();
+    const { ws } = bridge(server);
+    const client = createApiClient();
+    ws.on('message', (data) => client.receive(JSON.parse(String(data)) as CoreMessage));
+    await new Promise((r) => ws.once('open', r));
+    client.attach((message) => ws.send(JSON.stringify(message)));
+    const results: unknown[] = [];
+    const refused: string[] = [];
+    client.api.watch({ view: 'sessions', filters: { search: 'x'.repeat(201) }, offset: 0, limit: 5 }, (r) => results.push(r), (m) => refused.push(m));
+    client.api.watch({ view: 'commandCenter', needsYouLimit: 5, activeLimit: 5, recentLimit: 5 }, (r) => results.push(r));
+    await waitFor(() => refused.length > 0 && results.length > 0);
+    expect(refused).toEqual(['invalid query: filters.search: Too big: expected string to have <=200 characters']);
+    expect(results).toEqual([expect.objectContaining({ view: 'commandCenter' })]);
   });
 });

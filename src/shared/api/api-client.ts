@@ -36,7 +36,7 @@ export function createApiClient(): ApiClient {
   let status: AppStatus | null = null;
   const statusListeners = new Set<(status: AppStatus) => void>();
   const transcriptListeners = new Set<(push: TranscriptPush) => void>();
-  const queries = new Map<number, { query: ViewQuery; listener: (result: ViewResult) => void }>();
+  const queries = new Map<number, { query: ViewQuery; listener: (result: ViewResult) => void; onError?: (message: string) => void }>();
   const inFlight = new Map<number, Pending>();
   /** Calls made while no carrier was up, sent at the next attach. */
   const waiting: Array<Extract<ClientMessage, { t: 'call' }>> = [];
@@ -47,9 +47,9 @@ export function createApiClient(): ApiClient {
       if (status) listener(status);
       return () => void statusListeners.delete(listener);
     },
-    watch<Q extends ViewQuery>(query: Q, listener: (result: ResultOf<Q>) => void) {
+    watch<Q extends ViewQuery>(query: Q, listener: (result: ResultOf<Q>) => void, onError?: (message: string) => void) {
       const qid = nextQid++;
-      queries.set(qid, { query, listener: listener as (result: ViewResult) => void });
+      queries.set(qid, { query, listener: listener as (result: ViewResult) => void, onError });
       send?.({ t: 'watch', qid, query });
       return () => {
         if (queries.delete(qid)) send?.({ t: 'unwatch', qid });
@@ -95,6 +95,9 @@ export function createApiClient(): ApiClient {
           return;
         case 'result':
           queries.get(message.qid)?.listener(message.result);
+          return;
+        case 'queryError':
+          queries.get(message.qid)?.onError?.(message.error);
           return;
         case 'transcript':
           for (const l of transcriptListeners) l(message.push);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { API_METHODS } from '../../../src/shared/api';
+import { API_METHODS, WatchHead } from '../../../src/shared/api';
 
 /**
  * Frames a page (or anything that got past the bridge's door) may send over the web preview's
@@ -106,16 +106,28 @@ export const frameArb: fc.Arbitrary<FrameSpec> = fc.oneof(
 /** A frame over the bridge's 1 MiB limit: the server closes with 1009, and only that socket goes. */
 export const oversized = (): FrameSpec => ({ kind: 'oversized', data: `{"t":"call","id":4246,"method":"getSettings","params":{"pad":"${'x'.repeat(1024 * 1024)}"}}` });
 
-/** The id a call-shaped message is answered with, as the core decides it (serveClient's callId). */
-export function expectedReplyId(frame: FrameSpec): number | null {
+/** The frame as the bridge reads it: JSON text, or null for anything else. */
+function parsed(frame: FrameSpec): unknown {
   if (typeof frame.data !== 'string') return null;
-  let raw: unknown;
   try {
-    raw = JSON.parse(frame.data);
+    return JSON.parse(frame.data);
   } catch {
     return null;
   }
+}
+
+/** The id a call-shaped message is answered with, as the core decides it (serveClient's callId). */
+export function expectedReplyId(frame: FrameSpec): number | null {
+  const raw = parsed(frame);
   if (typeof raw !== 'object' || raw === null) return null;
   const { t, id } = raw as { t?: unknown; id?: unknown };
   return t === 'call' && typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+/** The qid a watch-shaped message is answered by (its result, or its refusal in words), by the wire's own schema. */
+export function expectedQid(frame: FrameSpec): number | null {
+  // Whether nesting that deep parses at all depends on the stack of the side reading it.
+  if (frame.kind === 'deep') return null;
+  const head = WatchHead.safeParse(parsed(frame));
+  return head.success ? head.data.qid : null;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { BRIDGE_PATH, BRIDGE_PROTOCOL } from '../../../src/shared/api';
-import { expectedReplyId, frameArb, oversized, type FrameSpec } from './bridge-frames';
+import { expectedQid, expectedReplyId, frameArb, oversized, type FrameSpec } from './bridge-frames';
 import { expectAlive, expectServed, openBridge, startPreview, stopPreview, until, type Admission, type Preview } from './preview';
 import { exchange } from './raw-http';
 import type { FuzzTarget } from './target';
@@ -62,19 +62,25 @@ async function admittedRun(preview: Preview, run: Run): Promise<void> {
   try {
     check((await bridge.opened).open, 'the page itself was refused the bridge');
     const expected = new Map<number, number>();
+    const watched = new Map<number, number>();
     for (const frame of run.frames) {
       bridge.send(frame.data);
       const id = expectedReplyId(frame);
       if (id !== null) expected.set(id, (expected.get(id) ?? 0) + 1);
+      const qid = expectedQid(frame);
+      if (qid !== null) watched.set(qid, (watched.get(qid) ?? 0) + 1);
     }
     // The same socket, after the junk: a valid call is still answered.
     const probe = 8_888_888;
     bridge.send({ t: 'call', id: probe, method: 'getSettings', params: {} });
     const replies = () => bridge.messages.filter((m) => m.t === 'reply');
     const count = (id: number) => replies().filter((m) => m.id === id).length;
-    await until(() => [...expected].every(([id, n]) => count(id) >= n) && count(probe) > 0, 8_000, `answers to calls ${JSON.stringify([...expected.keys()])}`);
+    // A watch is answered at once, with its first result or its refusal: never left waiting.
+    const answers = (qid: number) => bridge.messages.filter((m) => (m.t === 'result' || m.t === 'queryError') && m.qid === qid).length;
+    await until(() => [...expected].every(([id, n]) => count(id) >= n) && [...watched].every(([qid, n]) => answers(qid) >= n) && count(probe) > 0, 8_000, `answers to calls ${JSON.stringify([...expected.keys()])} and watches ${JSON.stringify([...watched.keys()])}`);
     check(replies().find((m) => m.id === probe)?.ok === true, 'getSettings failed after the junk');
     for (const reply of replies()) if (!reply.ok) expectSentence(`the refusal of call ${reply.id}`, String(reply.error));
+    for (const refusal of bridge.messages.filter((m) => m.t === 'queryError')) expectSentence(`the refusal of query ${refusal.qid}`, String(refusal.error));
     expectNoSecret("the bridge's messages", JSON.stringify(bridge.messages), [SECRET, preview.secret]);
     if (run.oversize) {
       bridge.send(oversized().data);

@@ -56,6 +56,18 @@ describe("the web preview's carrier", () => {
     expect(results).toEqual([result]);
   });
 
+  it("hands the core's refusal of a query to that watch's onError, and only to it", () => {
+    const api = createWebApi(page);
+    const socket = FakeSocket.all[0]!;
+    const refused: Array<[string, string]> = [];
+    api.watch({ view: 'session', id: 'fr_1' }, () => undefined, (m) => refused.push(['fr_1', m]));
+    api.watch({ view: 'session', id: 'fr_2' }, () => undefined, (m) => refused.push(['fr_2', m]));
+    socket.onopen?.();
+    socket.serverSays({ t: 'queryError', qid: 2, error: 'invalid query: id: Too big' });
+    socket.serverSays({ t: 'queryError', qid: 1 });
+    expect(refused).toEqual([['fr_2', 'invalid query: id: Too big']]);
+  });
+
   it('fails calls in flight in words when the socket closes, and reconnects a second later', async () => {
     const api = createWebApi(page);
     const first = FakeSocket.all[0]!;
@@ -96,6 +108,7 @@ describe("the carrier's check of what the core sent", () => {
   it('passes each kind of message through', () => {
     expect(isCoreMessage({ t: 'status', status })).toBe(true);
     expect(isCoreMessage({ t: 'result', qid: 3, result: { view: 'commandCenter' } })).toBe(true);
+    expect(isCoreMessage({ t: 'queryError', qid: 3, error: 'invalid query: view: Invalid input' })).toBe(true);
     expect(isCoreMessage({ t: 'transcript', push: { sessionId: 'fr_1', entries: [] } })).toBe(true);
     expect(isCoreMessage({ t: 'reply', id: 1, ok: true, result: null })).toBe(true);
   });
@@ -106,6 +119,7 @@ describe("the carrier's check of what the core sent", () => {
     expect(isCoreMessage({ t: 'result', qid: '3', result: { view: 'session' } })).toBe(false);
     expect(isCoreMessage({ t: 'result', qid: 3 })).toBe(false);
     expect(isCoreMessage({ t: 'reply', id: 1 })).toBe(false);
+    expect(isCoreMessage({ t: 'queryError', qid: 3 })).toBe(false);
     expect(isCoreMessage({ t: 'status' })).toBe(false);
   });
 });

@@ -47,6 +47,13 @@ describe('DetailView', () => {
     expect(useUiStore.getState().route).toEqual({ name: 'sessions' });
   });
 
+  it('says in words when the core refuses the query (a pasted link\'s over-long id), instead of loading for ever', () => {
+    show('fr_'.padEnd(500, '7'));
+    expect(screen.getByRole('heading', { name: 'Session could not be opened' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/^invalid query: Too big/);
+    expect(screen.queryByText('Loading session…')).toBeNull();
+  });
+
   it('turns into "not found" when the session is removed while open', () => {
     const { api } = show('fr_7');
     act(() => api.push({ removals: ['fr_7'] }));

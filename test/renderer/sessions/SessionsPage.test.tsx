@@ -108,6 +108,20 @@ describe('SessionsPage', () => {
     expect((screen.getByRole('searchbox', { name: 'Search sessions' }) as HTMLInputElement).value).toBe('');
   });
 
+  it('says in words when the core refuses the filters (a search past 200 characters), and lists again once it fits', async () => {
+    stubLayout();
+    renderWithApi(<SessionsPage />, coreAt(sessions));
+    const search = screen.getByRole('searchbox', { name: 'Search sessions' });
+    await userEvent.click(search);
+    await userEvent.paste('x'.repeat(201));
+    const refusal = screen.getByRole('alert');
+    expect(refusal.textContent).toMatch(/^These sessions could not be listedinvalid query: Too big/);
+    expect(screen.queryByRole('list', { name: 'Sessions' })).toBeNull();
+    await userEvent.type(search, '{Backspace}');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('No sessions match these filters')).toBeTruthy();
+  });
+
   it('keeps the filters in the UI store, so they survive a trip to a detail view', async () => {
     stubLayout();
     const view = renderWithApi(<SessionsPage />, coreAt(sessions));

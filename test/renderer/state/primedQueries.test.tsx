@@ -8,10 +8,10 @@ import { FakeApi } from '../fake-api';
 
 const query = { view: 'session', id: 'fr_1' } as const;
 
-/** Records every render's title, so a test can see what the very first render had. */
-function Title({ seen }: { seen: string[] }) {
-  const { result } = useLiveQuery({ view: 'session', id: 'fr_1' });
-  const text = result === null ? 'nothing yet' : (result.session?.title ?? 'gone');
+/** Records every render's title (or refusal), so a test can see what the very first render had. */
+function Title({ seen, id = 'fr_1' }: { seen: string[]; id?: string }) {
+  const { result, error } = useLiveQuery({ view: 'session', id });
+  const text = error ?? (result === null ? 'nothing yet' : (result.session?.title ?? 'gone'));
   seen.push(text);
   return <p>{text}</p>;
 }
@@ -40,6 +40,20 @@ describe('a live query primed before the first render', () => {
     act(() => api.release());
     expect(screen.getByRole('paragraph').textContent).toBe('One');
     expect(api.watches).toHaveLength(1);
+  });
+
+  it("hands over the core's refusal of the query, whether it came before the view mounted or after", () => {
+    const long = 'x'.repeat(500);
+    for (const held of [false, true]) {
+      const api = new FakeApi([], { held });
+      primeQuery(api, { view: 'session', id: long });
+      const seen: string[] = [];
+      const view = render(<ApiProvider api={api}><Title seen={seen} id={long} /></ApiProvider>);
+      act(() => api.release());
+      expect(view.getByRole('paragraph').textContent).toMatch(/^invalid query: Too big/);
+      expect(api.watches).toHaveLength(1);
+      view.unmount();
+    }
   });
 
   it('closes a primed watch no view takes', () => {

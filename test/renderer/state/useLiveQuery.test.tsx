@@ -10,12 +10,12 @@ const sessions = [flowRun({ id: 'fr_1', title: 'One' }), flowRun({ id: 'fr_2', t
 
 /** Shows one session's title, asking with a query object built afresh on every render. */
 function Title({ id }: { id: string }) {
-  const { result, current } = useLiveQuery({ view: 'session', id });
-  return <p data-current={String(current)}>{result === null ? 'nothing yet' : (result.session?.title ?? 'gone')}</p>;
+  const { result, current, error } = useLiveQuery({ view: 'session', id });
+  return <p data-current={String(current)}>{error ?? (result === null ? 'nothing yet' : (result.session?.title ?? 'gone'))}</p>;
 }
 
-function Harness({ api }: { api: FakeApi }) {
-  const [id, setId] = useState('fr_1');
+function Harness({ api, first = 'fr_1' }: { api: FakeApi; first?: string }) {
+  const [id, setId] = useState(first);
   const [shown, setShown] = useState(true);
   const [, rerender] = useState(0);
   return (
@@ -84,6 +84,16 @@ describe('useLiveQuery', () => {
     expect(api.openQueries()).toHaveLength(1);
     click('hide');
     expect(api.openQueries()).toEqual([]);
+  });
+
+  it('says why the core refused its query, for that query only: the next one loads as ever', () => {
+    const api = new FakeApi(sessions, { held: true });
+    render(<Harness api={api} first={'x'.repeat(500)} />);
+    expect(text()).toBe('nothing yet');
+    act(() => api.release());
+    expect(text()).toMatch(/^invalid query: Too big/);
+    click('switch');
+    expect(text()).toBe('One');
   });
 
   it('has no answer before the first one lands', () => {

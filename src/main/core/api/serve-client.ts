@@ -1,4 +1,4 @@
-import { ClientMessage, type ApiMethod, type AppStatus, type CoreMessage, type TranscriptPush } from '../../../shared/api';
+import { ClientMessage, ViewQuery, WatchHead, type ApiMethod, type AppStatus, type CoreMessage, type TranscriptPush } from '../../../shared/api';
 import type { ClientHost } from './client-host';
 
 /** One window's end of a carrier: a MessagePort in the app, a WebSocket in the web preview. */
@@ -74,6 +74,11 @@ export function serveClient(peer: ClientPeer, host: ClientHost): void {
     return host.call(method as ApiMethod, params);
   };
 
+  const stopQuery = (qid: number) => {
+    queries.get(qid)?.();
+    queries.delete(qid);
+  };
+
   peer.onMessage((raw) => {
     if (closed) return;
     const parsed = ClientMessage.safeParse(raw);
@@ -81,6 +86,14 @@ export function serveClient(peer: ClientPeer, host: ClientHost): void {
       // A well-formed renderer never sends this; a call still gets its answer, in words.
       const id = callId(raw);
       if (id !== null) send({ t: 'reply', id, ok: false, error: `invalid message: ${wordsFor(parsed.error.issues)}` });
+      // So does a watch, which a page can send (a search past its length, a pasted link's over-long
+      // id) and would wait on for ever. The query it replaces stops: the page wants this one instead.
+      const watch = WatchHead.safeParse(raw);
+      if (watch.success) {
+        stopQuery(watch.data.qid);
+        const issues = ViewQuery.safeParse((raw as { query?: unknown }).query).error?.issues ?? parsed.error.issues;
+        send({ t: 'queryError', qid: watch.data.qid, error: `invalid query: ${wordsFor(issues)}` });
+      }
       return;
     }
     const message = parsed.data;
@@ -107,8 +120,7 @@ export function serveClient(peer: ClientPeer, host: ClientHost): void {
         return;
       }
       case 'unwatch':
-        queries.get(message.qid)?.();
-        queries.delete(message.qid);
+        stopQuery(message.qid);
         return;
       case 'call':
         void reply(message.id, call(message.method, message.params));

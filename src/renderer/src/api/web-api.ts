@@ -5,7 +5,7 @@ import { BRIDGE_PATH, BRIDGE_PROTOCOL, isExternalUrl } from '../../../shared/api
 /** How long to wait before reconnecting after the preview's server went away. */
 export const RECONNECT_MS = 1000;
 
-const KINDS = new Set(['status', 'result', 'transcript', 'reply']);
+const KINDS = new Set(['status', 'result', 'queryError', 'transcript', 'reply']);
 
 /**
  * A light check of what the preview's core sent: a known message type with its fields present.
@@ -21,6 +21,8 @@ export function isCoreMessage(raw: unknown): raw is CoreMessage {
       return typeof m.status === 'object' && m.status !== null;
     case 'result':
       return typeof m.qid === 'number' && typeof m.result === 'object' && m.result !== null && typeof (m.result as { view?: unknown }).view === 'string';
+    case 'queryError':
+      return typeof m.qid === 'number' && typeof m.error === 'string';
     case 'transcript':
       return typeof m.push === 'object' && m.push !== null;
     default:

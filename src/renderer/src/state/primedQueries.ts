@@ -7,6 +7,9 @@ interface Primed {
   api: ParrotApi;
   result: unknown;
   listener: ((result: unknown) => void) | null;
+  /** Why the core refused the query, should it; handed on like the result. */
+  error: string | null;
+  onError: ((message: string) => void) | null;
   close: () => void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -26,6 +29,8 @@ export function primeQuery(api: ParrotApi, query: ViewQuery): void {
     api,
     result: null,
     listener: null,
+    error: null,
+    onError: null,
     close: () => undefined,
     timer: setTimeout(() => {
       if (primed.get(key) !== entry) return;
@@ -34,10 +39,17 @@ export function primeQuery(api: ParrotApi, query: ViewQuery): void {
     }, PRIMED_UNCLAIMED_MS),
   };
   primed.set(key, entry);
-  entry.close = api.watch(query, (result) => {
-    entry.result = result;
-    entry.listener?.(result);
-  });
+  entry.close = api.watch(
+    query,
+    (result) => {
+      entry.result = result;
+      entry.listener?.(result);
+    },
+    (message) => {
+      entry.error = message;
+      entry.onError?.(message);
+    },
+  );
 }
 
 /** The answer a primed watch already has, without taking it (for a view's first render). */
@@ -48,14 +60,17 @@ export function peekPrimed<Q extends ViewQuery>(api: ParrotApi, key: string): Re
 
 /**
  * Takes over the primed watch for `key`, if any: `listener` hears every later answer (and the
- * latest one now, if it came after the peek), and the returned close ends the watch.
+ * latest one now, if it came after the peek), `onError` the core's refusal (now, if it came
+ * already), and the returned close ends the watch.
  */
-export function takePrimed<Q extends ViewQuery>(api: ParrotApi, key: string, listener: (result: ResultOf<Q>) => void): (() => void) | null {
+export function takePrimed<Q extends ViewQuery>(api: ParrotApi, key: string, listener: (result: ResultOf<Q>) => void, onError?: (message: string) => void): (() => void) | null {
   const entry = primed.get(key);
   if (!entry || entry.api !== api) return null;
   primed.delete(key);
   clearTimeout(entry.timer);
   entry.listener = listener as (result: unknown) => void;
+  entry.onError = onError ?? null;
   if (entry.result !== null) listener(entry.result as ResultOf<Q>);
+  if (entry.error !== null) onError?.(entry.error);
   return entry.close;
 }

@@ -9,6 +9,8 @@ export interface LiveQuery<Q extends ViewQuery> {
   result: ResultOf<Q> | null;
   /** True when `result` answers this very query (false while a replaced query's answer is awaited). */
   current: boolean;
+  /** Why the core will not answer this very query, in words (it never will: no result is coming). */
+  error: string | null;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface LiveQuery<Q extends ViewQuery> {
  * and opens the next, and the last answer stays on screen until the new one lands, so scrolling
  * or typing in the search never flashes an empty list. Unmounting closes the watch. Each answer
  * shares what did not change with the one before, across a replaced query too (a moved window
- * keeps the rows both hold).
+ * keeps the rows both hold). A query the core refuses says why (`error`) instead of loading for ever.
  */
 export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
   const api = useApi();
@@ -27,6 +29,7 @@ export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
     const early = peekPrimed<Q>(api, key);
     return early ? { key, result: early } : null;
   });
+  const [refused, setRefused] = useState<{ key: string; message: string } | null>(null);
 
   useEffect(() => {
     let open = true;
@@ -39,12 +42,16 @@ export function useLiveQuery<Q extends ViewQuery>(query: Q): LiveQuery<Q> {
         return prev && prev.key === key && shared === prev.result ? prev : { key, result: shared };
       });
     };
-    const close = takePrimed<Q>(api, key, listener) ?? api.watch(JSON.parse(key) as Q, listener);
+    const onError = (message: string) => {
+      if (open) setRefused({ key, message });
+    };
+    const close = takePrimed<Q>(api, key, listener, onError) ?? api.watch(JSON.parse(key) as Q, listener, onError);
     return () => {
       open = false;
       close();
     };
   }, [api, key]);
 
-  return useMemo(() => ({ result: state?.result ?? null, current: state?.key === key }), [state, key]);
+  const error = refused?.key === key ? refused.message : null;
+  return useMemo(() => ({ result: state?.result ?? null, current: state?.key === key, error }), [state, key, error]);
 }

@@ -15,10 +15,11 @@ import '../../styles/detail.css';
 
 /** One session in full: what the row says, plus the view its kind calls for, its metadata and transcript. */
 export function DetailView({ id }: { id: string }) {
-  const { result, current } = useLiveQuery({ view: 'session', id });
+  const { result, current, error } = useLiveQuery({ view: 'session', id });
   const back = useUiStore((s) => s.back);
-  // While the answer for another session (a parent, a child) is on its way, the one on screen stays.
-  const session = result?.session ?? null;
+  // While the answer for another session (a parent, a child) is on its way, the one on screen
+  // stays; not once the core has refused this one, whose answer will never come.
+  const session = error ? null : (result?.session ?? null);
   const loaded = current && result !== null;
 
   if (!session) {
@@ -28,8 +29,8 @@ export function DetailView({ id }: { id: string }) {
         <button type="button" className="detail-back" onClick={back}>
           <span aria-hidden="true">← </span>Back
         </button>
-        <h1 id="detail-missing-heading">{loaded ? 'Session not found' : 'Loading session…'}</h1>
-        {loaded && <p className="muted">It may have been removed, or it is older than what this computer keeps.</p>}
+        <h1 id="detail-missing-heading">{error ? 'Session could not be opened' : loaded ? 'Session not found' : 'Loading session…'}</h1>
+        {error ? <p role="alert">{error}</p> : loaded && <p className="muted">It may have been removed, or it is older than what this computer keeps.</p>}
       </main>
     );
   }

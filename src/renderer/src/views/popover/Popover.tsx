@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { CoreRestartNotice } from '../../components/CoreRestartNotice';
+import { QueryRefused } from '../../components/QueryRefused';
 import { UpdateButton } from '../../components/UpdateButton';
 import { UnreadableNotice } from '../../components/UnreadableNotice';
 import { rowsOf, useListKeyboard } from '../../components/useListKeyboard';
@@ -24,7 +25,7 @@ export function Popover() {
   const now = useNow();
   const go = useUiStore((s) => s.go);
   const [limits, setLimits] = useState({ needsYou: POPOVER_PAGE, active: POPOVER_PAGE, recent: POPOVER_PAGE });
-  const { result: view } = useLiveQuery(commandCenterQuery(limits.needsYou, limits.active, limits.recent));
+  const { result: view, error } = useLiveQuery(commandCenterQuery(limits.needsYou, limits.active, limits.recent));
   usePopoverOpened();
   useMarkFirstRows(view !== null && view.needsYou.rows.length + view.activeNow.rows.length + view.recent.rows.length > 0);
   const more = (section: keyof typeof limits) => () => setLimits((l) => ({ ...l, [section]: l[section] + POPOVER_PAGE }));
@@ -43,10 +44,11 @@ export function Popover() {
   return (
     <div className="popover" {...keyboard.containerProps}>
       <PopoverHeader needsYou={view?.needsYou.total ?? null} />
-      <main className="popover-body" aria-busy={!view}>
+      <main className="popover-body" aria-busy={!view && !error}>
         <ConnectionProblem loaded={view !== null} />
         <CoreRestartNotice />
         <UnreadableNotice />
+        {error && <QueryRefused title="These sessions could not be shown" message={error} />}
         {view ? (
           <>
             <PopoverSection title="Needs you" section={view.needsYou} empty="Nothing needs you" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('needsYou')} fixed firstPaint={shares[0]!} />
@@ -54,7 +56,7 @@ export function Popover() {
             <PopoverSection title="Recent" section={view.recent} empty="Nothing in the last 24 hours" now={now} tabIndexFor={keyboard.tabIndexFor} onShowMore={more('recent')} firstPaint={shares[2]!} />
           </>
         ) : (
-          <LoadingState />
+          !error && <LoadingState />
         )}
       </main>
       <footer className="popover-footer">

@@ -4,6 +4,7 @@ import { useStatusStore } from '../../state/useStatusStore';
 import { DEFAULT_FILTERS, useUiStore } from '../../state/useUiStore';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { CoreRestartNotice } from '../../components/CoreRestartNotice';
+import { QueryRefused } from '../../components/QueryRefused';
 import { UnreadableNotice } from '../../components/UnreadableNotice';
 import { openDetail } from '../../components/openDetail';
 import { useListKeyboard } from '../../components/useListKeyboard';
@@ -66,7 +67,9 @@ export function SessionsPage() {
       <KindTabs value={filters.kind} onChange={(kind) => setFilters({ kind })} />
       <FilterBar facets={result?.facets ?? null} profiles={offered} me={me} filters={filters} onChange={setFilters} searchRef={searchRef} />
       <section id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.kind)} className="sessions-panel">
-        {!result ? (
+        {list.error ? (
+          <QueryRefused title="These sessions could not be listed" message={list.error} />
+        ) : !result ? (
           <p className="sessions-state" role="status">
             Loading sessions…
           </p>

@@ -9,6 +9,8 @@ export interface SessionWindow {
   result: SessionsResult | null;
   /** True when `result` answers the current filters and window. */
   current: boolean;
+  /** Why the core will not list these filters, in words (useLiveQuery's error). */
+  error: string | null;
   /** The row at an index of the whole list, when the window holds it. */
   rowAt: (index: number) => ListRow | undefined;
   /** The same, by id, for the keyboard. */
@@ -32,7 +34,7 @@ export const WINDOW_SETTLE_MS = 60;
  */
 export function useSessionWindow(filters: SessionFilters): SessionWindow {
   const [win, setWin] = useState<RowWindow>(FIRST_WINDOW);
-  const { result, current } = useLiveQuery({ view: 'sessions', filters, offset: win.offset, limit: win.limit });
+  const { result, current, error } = useLiveQuery({ view: 'sessions', filters, offset: win.offset, limit: win.limit });
   // The window the rendered rows call for; a scroll within it restarts nothing.
   const wanted = useRef<RowWindow>(FIRST_WINDOW);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -60,5 +62,5 @@ export function useSessionWindow(filters: SessionFilters): SessionWindow {
     return { rowAt, rows };
   }, [result]);
 
-  return { result, current, onRange, ...access };
+  return { result, current, error, onRange, ...access };
 }
