@@ -192,4 +192,29 @@ describe('SyncEngine against scripted servers', () => {
     await waitFor(() => cache.cursor() === 7, 4000);
     expect(ids(cache)).toEqual(['fr_2']);
   });
+
+  it('writes a lone batch at once and the batches that follow it closely in one commit', async () => {
+    let release!: () => void;
+    const go = new Promise<void>((r) => (release = r));
+    const server = await scriptedServer(async (peer) => {
+      peer.send(hello({ headSeq: 1 }));
+      await peer.next('subscribe');
+      await snapshotTo(peer, [s(1)], 1);
+      peer.send(changes([upsert(2, s(2))]));
+      await go;
+      // Far enough apart that each would be written on its own, close enough to share the gap.
+      for (let seq = 3; seq <= 6; seq++) {
+        peer.send(changes([upsert(seq, s(seq))]));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    const { cache, sync } = client(server.url);
+    const commits: number[] = [];
+    sync.on('applied', (_, origin) => origin === 'changes' && commits.push(cache.cursor()!));
+    await waitFor(() => cache.cursor() === 2);
+    release();
+    await waitFor(() => cache.cursor() === 6, 4000);
+    expect(commits).toEqual([2, 6]);
+    expect(ids(cache)).toEqual(['fr_1', 'fr_2', 'fr_3', 'fr_4', 'fr_5', 'fr_6']);
+  });
 });

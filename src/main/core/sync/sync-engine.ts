@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { ChangesEnvelope, describeIssues, type HelloFrame, type SkippedItem, type Session, type SnapshotEnvelope, type StreamFrame } from '../../../shared/protocol';
+import { type ChangesEnvelope, type HelloFrame, type SkippedItem, type Session, type SnapshotEnvelope, type StreamFrame } from '../../../shared/protocol';
 import type { Cache, CacheWrite, SessionChange } from '../cache/cache';
 import type { FlowChannel } from '../connection/connection';
 import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
 import { CatchUp } from './catch-up';
+import { ChangesGroup, COMMIT_GAP_MS } from './changes-group';
 import { IdleCheckpoint } from './idle-checkpoint';
 import { pendingCheckpoints } from './pending-checkpoints';
 import { readBatch } from './read-batch';
@@ -47,6 +48,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private healing = false;
   private readonly catchUp = new CatchUp();
   private readonly idleCheckpoint: IdleCheckpoint;
+  /** The changes batches still gathering for their commit (./changes-group); null once it started. */
+  private gathering: ChangesGroup | null = null;
+  /** performance.now() of the last changes commit. */
+  private lastChangesCommit = Number.NEGATIVE_INFINITY;
   private healCursor: number | null = null;
   private healsAtCursor = 0;
   /** serverTime − local time at hello: the 30-minute and 24-hour rules run on the server's clock. */
@@ -62,6 +67,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     private readonly clock: () => number = Date.now,
     private readonly logger: Logger = silentLogger,
     readonly queue: WriteQueue = new WriteQueue(),
+    /** How long after a changes commit the next one waits, gathering batches (./changes-group). */
+    private readonly commitGapMs = COMMIT_GAP_MS,
   ) {
     super();
     this.skips = new SkipLog(logger);
@@ -138,6 +145,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private beginSnapshot(): void {
+    // Batches after the snapshot must not join a group queued before it.
+    this.gathering = null;
     const stream = (this.pages = new SnapshotStream(this.skipped, (behind) => (behind ? this.connection.pause() : this.connection.resume())));
     // Pages are written as they arrive, into one transaction that commits with the last of them.
     this.queue.push(
@@ -192,20 +201,24 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     // but several times that as objects, and collecting those held the event loop for 100 ms and
     // more. The batch is parsed again and read item by item just before it is written; the cache
     // skips the items it already holds (an overlap).
-    const { fromSeq, toSeq } = frame;
-    let parsed: unknown = text === undefined ? frame : undefined;
-    this.queue.push(
-      this.writeJob(() => {
-        // Parsing and reading 1,000 sessions take about 5 ms each here: one turn each. An item that
-        // cannot be read is skipped, noted and logged; it is not an invalid frame (section 1).
-        if (parsed === undefined) return void (parsed = JSON.parse(text!));
-        const checked = ChangesEnvelope.safeParse(parsed);
-        parsed = null;
-        if (checked.success && checked.data.fromSeq === fromSeq) return this.cache.changesWrite(readBatch(checked.data, this.skipped));
-        this.connection.reportInvalid('changes', checked.success ? 'changed between reads' : describeIssues(checked.error));
-        return null;
-      }, 'changes', () => toSeq),
-    );
+    const batch = { fromSeq: frame.fromSeq, toSeq: frame.toSeq, ...(text === undefined ? { frame } : { text }) };
+    if (this.gathering?.add(batch)) return;
+    this.gathering = new ChangesGroup({
+      notBefore: this.lastChangesCommit + this.commitGapMs,
+      now: () => performance.now(),
+      wake: () => this.queue.wake(),
+      // An item that cannot be read is skipped, noted and logged; it is not an invalid frame (section 1).
+      read: (checked) => readBatch(checked, this.skipped),
+      write: (entries) => this.cache.changesWrite(entries),
+      invalid: (why) => this.connection.reportInvalid('changes', why),
+      committed: (changes, toSeq) => {
+        this.lastChangesCommit = performance.now();
+        this.committed(changes, 'changes', toSeq);
+      },
+      failed: (why) => this.rewind(why),
+    });
+    this.gathering.add(batch);
+    this.queue.push(this.gathering);
   }
 
   /**
@@ -223,15 +236,18 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       open,
       aborted,
       failed: (why) => this.rewind(`a ${origin} batch up to seq ${seqOf()}: ${why}`),
-      committed: (changes) => {
-        this.applied = seqOf();
-        this.idleCheckpoint.wrote();
-        if (origin === 'snapshot') this.stats.snapshots++;
-        else this.stats.batches++;
-        this.emit('applied', changes, origin);
-        this.checkCaughtUp();
-      },
+      committed: (changes) => this.committed(changes, origin, seqOf()),
     });
+  }
+
+  /** A write committed: the applied cursor moves and listeners are told. */
+  private committed(changes: SessionChange[], origin: AppliedOrigin, seq: number): void {
+    this.applied = seq;
+    this.idleCheckpoint.wrote();
+    if (origin === 'snapshot') this.stats.snapshots++;
+    else this.stats.batches++;
+    this.emit('applied', changes, origin);
+    this.checkCaughtUp();
   }
 
   private rewind(why: string): void {
