@@ -184,8 +184,18 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private onChanges(frame: ChangesEnvelope, text?: string): void {
-    // Changes before the first snapshot, or between a resync and its last page, cannot be placed.
-    if (this.accepted === null || this.pages !== null) return;
+    // A snapshot's pages come in one run, then the changes after it (PROTOCOL.md 3.3): changes
+    // before its last page mean the server gave up on it. Waiting on would drop every batch from
+    // here on, with the connection still looking live.
+    if (this.pages !== null) {
+      this.stats.outOfOrderPages++;
+      this.logger.warn(`changes arrived before the snapshot's last page (page ${this.pages.nextPage} expected); asking again`);
+      this.abortSnapshot();
+      this.subscribe();
+      return;
+    }
+    // Changes before the first snapshot cannot be placed.
+    if (this.accepted === null) return;
     const verdict = classifyBatch(this.accepted, frame.fromSeq, frame.toSeq);
     if (verdict === 'replay') {
       this.stats.replays++;
