@@ -13,6 +13,13 @@ installSafetyNet(process, {
   giveUp: (code) => process.exit(code),
 });
 
+// The reader went away (`parrot-tray sessions | head`): nothing more can be said, and it is no failure.
+// Like any Unix tool, stop quietly; the safety net would otherwise report it as an escaped error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   err: (line: string) => process.stderr.write(`${line}\n`),
