@@ -10,6 +10,12 @@ import type { ChangeItem, Session } from '../src/shared/protocol';
 import { BENCH_TOKEN } from './desktop-launch';
 
 const SESSIONS = 200;
+/**
+ * Nobody approves during a soak: left pending, the person's checkpoints kept their runs (and the
+ * parents waiting on them) for ever, and the tenant grew by about 2,500 sessions an hour, which
+ * the app's memory then followed. Decided after this long, as if approved on another device.
+ */
+const OWN_DECIDED_AFTER_MS = 3 * 60_000;
 let bytes = 0;
 const send = WebSocket.prototype.send;
 WebSocket.prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
@@ -42,7 +48,7 @@ let simulation: Simulation | null = null;
 let slow: NodeJS.Timeout | null = null;
 /** Below one change a second the Simulation's budget (capped at its rate) never reaches a change: one move per period instead. */
 function slowly(periodMs: number): void {
-  const sim = new Simulation(backend.tenant, 1, SESSIONS);
+  const sim = new Simulation(backend.tenant, 1, SESSIONS, OWN_DECIDED_AFTER_MS);
   slow = setInterval(() => {
     const before = backend.tenant.headSeq;
     for (let tries = 0; tries < 50 && backend.tenant.headSeq === before; tries++) sim.step();
@@ -55,7 +61,7 @@ process.on('message', async (msg: { t: 'start' } | { t: 'rate'; perSecond: numbe
     simulation?.stop();
     if (slow) clearInterval(slow);
     if (msg.perSecond >= 1) {
-      simulation = new Simulation(backend.tenant, msg.perSecond, SESSIONS);
+      simulation = new Simulation(backend.tenant, msg.perSecond, SESSIONS, OWN_DECIDED_AFTER_MS);
       simulation.start();
     } else slowly(1000 / msg.perSecond);
     process.send!({ t: 'rated' });

@@ -25,6 +25,12 @@ export class Simulation {
     private readonly ratePerSecond: number,
     /** Roughly how many sessions the tenant keeps: new work is spawned, old finished work removed. */
     private readonly targetSize: number,
+    /**
+     * The signed-in person's own checkpoints are theirs to decide and wait for them. A run that
+     * stands in for a person approving (the soak) has them decided after this long, or the
+     * tenant grows without bound: waiting work is never removed.
+     */
+    private readonly ownDecidedAfterMs = Number.POSITIVE_INFINITY,
   ) {}
 
   start(): void {
@@ -147,10 +153,11 @@ export class Simulation {
     return chatMessage(ctx, chat);
   }
 
-  /** A colleague decides a checkpoint that has waited a while; the owner's own stay for the person. */
+  /** A colleague decides a checkpoint that has waited a while; the person's own wait for them (see ownDecidedAfterMs). */
   private decideElsewhere(ctx: MoveContext, session: FlowRunSession | TaskSession): Move | null {
     const waited = this.tenant.clock() - Date.parse(session.checkpoint!.requestedAt);
-    if (waited < DECIDED_ELSEWHERE_AFTER_MS || session.owner.id === OWNERS[0]!.id || !ctx.rng.chance(0.3)) return null;
+    const own = session.owner.id === OWNERS[0]!.id;
+    if (waited < (own ? this.ownDecidedAfterMs : DECIDED_ELSEWHERE_AFTER_MS) || !ctx.rng.chance(0.3)) return null;
     const colleague = OWNERS.find((o) => o.id !== session.owner.id && o.id !== OWNERS[0]!.id) ?? session.owner;
     const decision = ctx.rng.chance(0.7) ? 'approved' : 'rejected';
     this.tenant.recordDecision(session.checkpoint!.id, { sessionId: session.id, decision, by: colleague.name });
