@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DemoBackend } from '../../src/main/core/demo/server';
+import { Simulation } from '../../src/main/core/demo/simulation';
 import { DEMO_USER } from '../../src/main/core/demo/content/people';
 import { Session, type TaskSession } from '../../src/shared/protocol';
 
@@ -67,5 +68,24 @@ describe('demo tenant: fan-out parents whose children wait', () => {
       if (!asking && now !== undefined && now !== parent && JSON.stringify(now) !== JSON.stringify(parent)) moved = true;
     }
     expect(moved).toBe(true);
+  });
+});
+
+describe('demo tenant: a stand-in for the person deciding (the soak)', () => {
+  it("decides the person's own checkpoints once they waited ownDecidedAfterMs, and only then", () => {
+    const make = () => new DemoBackend({ token: 't', seed: 1, sessions: 60, rate: 0, clock: () => FIXED });
+    const mine = (all: Session[]) => all.flatMap((s) => (s.owner.id === DEMO_USER.id && 'checkpoint' in s && s.checkpoint ? [s.checkpoint.id] : []));
+    const waitingBefore = mine(make().tenant.all());
+    expect(waitingBefore.length).toBeGreaterThan(0);
+    // Default: never, so the same steps leave all of hers waiting.
+    const kept = make();
+    for (let i = 0; i < 600; i++) kept.simulation.step();
+    for (const id of waitingBefore) expect(kept.tenant.decisionOf(id), id).toBeUndefined();
+    // With a bound every seeded checkpoint has passed (they asked before FIXED), hers are decided.
+    const backend = make();
+    const sim = new Simulation(backend.tenant, 1, 60, 0);
+    for (let i = 0; i < 3000; i++) sim.step();
+    const decided = waitingBefore.filter((id) => backend.tenant.decisionOf(id) !== undefined);
+    expect(decided.length).toBeGreaterThan(waitingBefore.length / 2);
   });
 });
