@@ -16,6 +16,8 @@ const SESSIONS = 200;
  * the app's memory then followed. Decided after this long, as if approved on another device.
  */
 const OWN_DECIDED_AFTER_MS = 3 * 60_000;
+/** And fan-outs outpace the removal of finished work: no new work past this size. */
+const MAX_SESSIONS = 2 * SESSIONS;
 let bytes = 0;
 const send = WebSocket.prototype.send;
 WebSocket.prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
@@ -48,7 +50,7 @@ let simulation: Simulation | null = null;
 let slow: NodeJS.Timeout | null = null;
 /** Below one change a second the Simulation's budget (capped at its rate) never reaches a change: one move per period instead. */
 function slowly(periodMs: number): void {
-  const sim = new Simulation(backend.tenant, 1, SESSIONS, OWN_DECIDED_AFTER_MS);
+  const sim = new Simulation(backend.tenant, 1, SESSIONS, OWN_DECIDED_AFTER_MS, MAX_SESSIONS);
   slow = setInterval(() => {
     const before = backend.tenant.headSeq;
     for (let tries = 0; tries < 50 && backend.tenant.headSeq === before; tries++) sim.step();
@@ -61,7 +63,7 @@ process.on('message', async (msg: { t: 'start' } | { t: 'rate'; perSecond: numbe
     simulation?.stop();
     if (slow) clearInterval(slow);
     if (msg.perSecond >= 1) {
-      simulation = new Simulation(backend.tenant, msg.perSecond, SESSIONS, OWN_DECIDED_AFTER_MS);
+      simulation = new Simulation(backend.tenant, msg.perSecond, SESSIONS, OWN_DECIDED_AFTER_MS, MAX_SESSIONS);
       simulation.start();
     } else slowly(1000 / msg.perSecond);
     process.send!({ t: 'rated' });

@@ -31,6 +31,11 @@ export class Simulation {
      * tenant grows without bound: waiting work is never removed.
      */
     private readonly ownDecidedAfterMs = Number.POSITIVE_INFINITY,
+    /**
+     * No new work past this many sessions. Fan-outs and backgrounded chats add work beyond the
+     * spawn rate, and only finished work is removed, so over hours the tenant outgrows targetSize.
+     */
+    private readonly maxSize = Number.POSITIVE_INFINITY,
   ) {}
 
   start(): void {
@@ -77,7 +82,7 @@ export class Simulation {
     const rng = tenant.rng;
     const ctx: MoveContext = { rng, at: tenant.nowIso(), nextId: (p) => tenant.nextId(p) };
     const roll = rng.next();
-    if (roll < 0.06 || tenant.moving.size === 0) return this.spawn(ctx);
+    if (roll < 0.06 || tenant.moving.size === 0) return tenant.size < this.maxSize ? this.spawn(ctx) : undefined;
     // Removal runs as often as spawning, so the tenant hovers around its target size.
     if (roll < 0.12 && tenant.size > this.targetSize) return this.removeOldestFinished();
     const id = tenant.moving.pick(rng);
