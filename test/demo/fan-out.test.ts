@@ -89,3 +89,18 @@ describe('demo tenant: a stand-in for the person deciding (the soak)', () => {
     expect(decided.length).toBeGreaterThan(waitingBefore.length / 2);
   });
 });
+
+describe('demo tenant: bounded for a long run (the soak)', () => {
+  it('starts no new flow run or chat once the tenant holds maxSize sessions', () => {
+    const count = (backend: DemoBackend, before: Set<string>) => backend.tenant.all().filter((s) => s.kind !== 'background_task' && !before.has(s.id)).length;
+    const run = (maxSize?: number) => {
+      const backend = new DemoBackend({ token: 't', seed: 2, sessions: 60, rate: 0, clock: () => FIXED });
+      const before = new Set(backend.tenant.all().map((s) => s.id));
+      const sim = new Simulation(backend.tenant, 1, 60, undefined, maxSize ?? backend.tenant.size);
+      for (let i = 0; i < 3000; i++) sim.step();
+      return count(backend, before);
+    };
+    expect(run(Number.POSITIVE_INFINITY)).toBeGreaterThan(0);
+    expect(run()).toBe(0);
+  });
+});
