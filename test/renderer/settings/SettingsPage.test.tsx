@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppSettingsPatch } from '../../../src/shared/api';
 import { useUiStore } from '../../../src/renderer/src/state/useUiStore';
+import { snoozeLabel } from '../../../src/renderer/src/views/settings/clock';
 import { APP, callsOf, setup } from './settings-fake';
 
 const patches = callsOf;
@@ -48,11 +49,11 @@ describe('SettingsPage', () => {
     });
 
     it('shows the snooze and resumes notifications', async () => {
-      const until = new Date();
-      until.setHours(23, 59, 0, 0);
-      const api = setup({ notify: { snoozedUntil: until.getTime() } });
+      // An hour ahead, never a fixed time of day: run just before midnight, 23:59 today had passed.
+      const until = Date.now() + 60 * 60_000;
+      const api = setup({ notify: { snoozedUntil: until } });
       await ready();
-      expect(screen.getByText('Snoozed until 23:59')).toBeTruthy();
+      expect(screen.getByText(`Snoozed until ${snoozeLabel(until, Date.now())}`)).toBeTruthy();
       await userEvent.click(screen.getByRole('button', { name: 'Resume notifications' }));
       expect(patches(api, 'updateSettings')).toEqual([{ snoozedUntil: null }]);
       await waitFor(() => expect(screen.queryByText(/Snoozed until/)).toBeNull());

@@ -177,11 +177,6 @@ export class Cache {
     this.write(() => this.transcripts.append(sessionId, entries));
   }
 
-  /** Several sessions' entries in one transaction. */
-  appendTranscripts(entries: ReadonlyMap<string, TranscriptEntry[]>): void {
-    this.write(() => this.transcripts.appendMany(entries));
-  }
-
   transcript(sessionId: string, afterSeq?: number, limit?: number): TranscriptEntry[] {
     return this.read(() => this.transcripts.read(sessionId, afterSeq, limit));
   }

@@ -162,7 +162,13 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private onSnapshot(frame: SnapshotEnvelope): void {
-    if (this.pages === null && frame.page === 0) this.beginSnapshot();
+    // A snapshot follows a resync (PROTOCOL.md 3.2, 3.3), which opens it. A page 0 nobody asked
+    // for would otherwise open one that never ends, and every batch would wait on it for ever.
+    if (this.pages === null && frame.page === 0) {
+      this.stats.outOfOrderPages++;
+      this.logger.warn('a snapshot page arrived without a resync before it; ignored');
+      return;
+    }
     if (this.pages === null || frame.page !== this.pages.nextPage) {
       this.stats.outOfOrderPages++;
       this.logger.warn(`snapshot page ${frame.page} arrived out of order (expected ${this.pages?.nextPage ?? 0}); asking again`);
@@ -184,18 +190,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private onChanges(frame: ChangesEnvelope, text?: string): void {
-    // A snapshot's pages come in one run, then the changes after it (PROTOCOL.md 3.3): changes
-    // before its last page mean the server gave up on it. Waiting on would drop every batch from
-    // here on, with the connection still looking live.
-    if (this.pages !== null) {
-      this.stats.outOfOrderPages++;
-      this.logger.warn(`changes arrived before the snapshot's last page (page ${this.pages.nextPage} expected); asking again`);
-      this.abortSnapshot();
-      this.subscribe();
-      return;
-    }
-    // Changes before the first snapshot cannot be placed.
-    if (this.accepted === null) return;
+    // Changes before the first snapshot, or between a resync and its last page, cannot be placed.
+    if (this.accepted === null || this.pages !== null) return;
     const verdict = classifyBatch(this.accepted, frame.fromSeq, frame.toSeq);
     if (verdict === 'replay') {
       this.stats.replays++;

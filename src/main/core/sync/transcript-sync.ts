@@ -8,7 +8,6 @@ import { RequestPacer } from './request-pacer';
 import { SkipLog } from './skip-log';
 import { readTranscriptPage, type ReadPage } from './transcript-page';
 import { TranscriptPositions } from './transcript-positions';
-import { TranscriptWriter } from './transcript-writer';
 import { PREFETCH_LIMIT, type PriorityContext } from './transcript-priority';
 
 /** A `rate_limited` error without `retryAfterMs`: the demo backend's own figure (README). */
@@ -54,7 +53,6 @@ export class TranscriptSync {
   readonly stats = { requests: 0 };
   private readonly positions: TranscriptPositions;
   private readonly skips: SkipLog;
-  private readonly writer: TranscriptWriter;
   /** The seq each request in flight asked after, by reqId. */
   private readonly askedAfter = new Map<string, number>();
 
@@ -70,14 +68,6 @@ export class TranscriptSync {
     this.positions = new TranscriptPositions(cache);
     this.pacer = new RequestPacer(options.requestsPerSecond ?? 100);
     this.skips = new SkipLog(options.logger ?? silentLogger);
-    this.writer = new TranscriptWriter(cache, {
-      stored: (sessionId, afterSeq) => {
-        if (this.opened.has(sessionId)) this.options.onStored?.(sessionId, afterSeq);
-      },
-      // What was passed over is forgotten too: the next page starts from what the cache holds.
-      lost: (sessionId) => this.positions.forget(sessionId),
-      logger: options.logger ?? silentLogger,
-    });
     connection.on('frame', (frame) => this.onFrame(frame));
     connection.on('live', () => this.onLive());
     connection.on('down', () => {
@@ -148,13 +138,12 @@ export class TranscriptSync {
    * waits for this). Later work does not hold it back, so a busy tenant cannot keep it open forever.
    */
   drained(): Promise<void> {
-    return this.barriers.wait([...this.queue, ...this.inFlight.values()]).then(() => this.writer.flush());
+    return this.barriers.wait([...this.queue, ...this.inFlight.values()]);
   }
 
   stop(): void {
     if (this.paced) clearTimeout(this.paced);
     this.paced = null;
-    this.writer.stop();
   }
 
   private onLive(): void {
@@ -267,7 +256,9 @@ export class TranscriptSync {
 
   private store(sessionId: string, page: ReadPage): void {
     if (!this.cache.getSession(sessionId)) return;
-    this.writer.add(sessionId, page.entries);
+    const before = this.cache.lastTranscriptSeq(sessionId);
+    if (page.entries.length > 0) this.cache.appendTranscript(sessionId, page.entries);
     this.positions.reached(sessionId, page.reached);
+    if (this.opened.has(sessionId) && this.cache.lastTranscriptSeq(sessionId) > before) this.options.onStored?.(sessionId, before);
   }
 }
