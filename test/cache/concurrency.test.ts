@@ -54,10 +54,16 @@ describe('another reader while sync writes', () => {
       raw.close();
     }
     writer.applyChanges([{ seq: 2, op: 'upsert', session: flowRun({ id: 'fr_2' }) }]);
+    // Held (cache/held-transaction): the writer's views see it, the file does not until the flush.
+    expect(writer.cursor()).toBe(2);
+    expect(writer.count({ view: 'all' }, NOW)).toBe(2);
+    expect(reader.cursor()).toBe(1);
+    expect(writer.flush()).toBe(true);
     expect(reader.cursor()).toBe(2);
+    expect(reader.count({ view: 'all' }, NOW)).toBe(2);
   });
 
-  it('another process reads consistently while this one writes', { timeout: 60_000 }, async () => {
+  it('another process reads consistently while this one writes and flushes', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const writer = freshCache(dir);
     writer.applySnapshot([], 0);
@@ -70,6 +76,7 @@ describe('another reader while sync writes', () => {
         seq++;
         writer.applyChanges([{ seq, op: 'upsert', session: flowRun({ id: `s_${seq}`, title: `seq ${seq}` }) }]);
       }
+      writer.flush();
       await sleep(1);
     }
     const seen = JSON.parse(await reader.output) as { reads: number; distinctCursors: number; maxCursor: number; problems: string[] };

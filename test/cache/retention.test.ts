@@ -85,6 +85,7 @@ describe('prune: size cap', () => {
     const live = Array.from({ length: 4 }, (_, i) => task({ id: `bt_live_${i}`, status: 'running', updatedAt: ago(50 * DAY) }));
     cache.applySnapshot([...idle, ...live], 1);
     withTranscript(cache, [...idle, ...live], 25, 4096);
+    cache.flush();
     expect(fs.statSync(cacheFile(dir)).size + fs.statSync(`${cacheFile(dir)}-wal`).size).toBeGreaterThan(2 * maxBytes);
 
     const result = cache.prune(NOW);

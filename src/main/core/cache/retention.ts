@@ -86,7 +86,8 @@ export class Retention {
       // Through db.pragma, which steps the statement to the end: run() would free a single page.
       this.db.pragma('incremental_vacuum');
       // Best effort: with a reader mid-transaction the WAL cannot be reset yet; a later checkpoint will.
-      this.checkpoint.all();
+      // Inside held writes (./held-transaction) it waits for the flush's own checkpoint.
+      if (!this.db.inTransaction) this.checkpoint.all();
     }
     return result;
   }

@@ -3,7 +3,7 @@ import type { SessionChange } from '../../../shared/sessions';
 import type { ChangeItem, Session, SkippedItem } from '../../../shared/protocol';
 import { CacheError } from './errors';
 import { CURSOR_KEY, META_UPSERT } from './meta';
-import { fromJson, SESSION_COLUMNS } from './session-row';
+import { SESSION_COLUMNS } from './session-row';
 import { BulkLoad } from './bulk-load';
 import { ROWS_PER_YIELD, SlicedWrite } from './sliced-write';
 import type { SnapshotSource } from './snapshot-source';
@@ -35,43 +35,23 @@ function byTime(sessions: Session[]): Session[] {
   return keyed.map((k) => k.s);
 }
 
-function readCursor(select: Statement<[string], { value: string }>): number | null {
-  const row = select.get(CURSOR_KEY);
-  return row === undefined ? null : Number(row.value);
-}
 
 /** Sessions and the cursor; every session write goes through a Tracker (./tracker). */
 export class SessionStore {
-  private readonly selectJson: Statement<[string], { json: string }>;
   private readonly selectIds: Statement<[], { id: string }>;
   private readonly tracking: TrackerStatements;
+  /** The cursor as this connection sees it, inside the write. */
   private readonly selectCursor: Statement<[string], { value: string }>;
-  private readonly selectCommittedCursor: Statement<[string], { value: string }>;
   private readonly writeCursor: Statement<[string, string]>;
   readonly unreadable: UnreadableStore;
 
-  /** `reader` serves getSession: a separate connection sees only committed writes. */
-  constructor(
-    private readonly db: Database,
-    reader: Database = db,
-  ) {
-    this.selectJson = reader.prepare('SELECT json FROM sessions WHERE id = ?');
+  /** Writes only: reads go through ./read-views. */
+  constructor(private readonly db: Database) {
     this.selectIds = db.prepare('SELECT id FROM sessions');
     this.tracking = new TrackerStatements(db, UPSERT_SQL);
     this.selectCursor = db.prepare('SELECT value FROM meta WHERE key = ?');
-    this.selectCommittedCursor = reader.prepare('SELECT value FROM meta WHERE key = ?');
     this.writeCursor = db.prepare(META_UPSERT);
-    this.unreadable = new UnreadableStore(db, reader);
-  }
-
-  /** The committed cursor: what the file holds, never a write still in progress. */
-  cursor(): number | null {
-    return readCursor(this.selectCommittedCursor);
-  }
-
-  getSession(id: string): Session | null {
-    const row = this.selectJson.get(id);
-    return row === undefined ? null : fromJson(row.json);
+    this.unreadable = new UnreadableStore(db);
   }
 
   /** The snapshot and its cursor as one transaction, run in slices by the caller. */
@@ -130,7 +110,8 @@ export class SessionStore {
   }
 
   private *changesBody(items: BatchEntry[]): Generator<void | 'wait', SessionChange[], void> {
-    const cursor = readCursor(this.selectCursor);
+    const row = this.selectCursor.get(CURSOR_KEY);
+    const cursor = row === undefined ? null : Number(row.value);
     if (cursor === null) {
       throw new CacheError('the cache has no cursor yet: apply a snapshot before changes', 'sequence');
     }

@@ -3,12 +3,16 @@ import type { Database } from 'better-sqlite3';
 /** How many rows a write body handles between looks at the clock. */
 export const ROWS_PER_YIELD = 32;
 
+const SAVEPOINT = 'sliced_write';
+
 /**
  * One SQLite transaction spread over several event-loop turns. The body is a generator that
  * yields between rows; each `step` runs it until a deadline, so a 1,000-item batch or a
  * 100,000-session snapshot still commits atomically (PROTOCOL.md 3.3, 3.4) while the process
  * keeps drawing its tray and answering IPC in between. Readers use their own connection
- * (see ./open), so they keep seeing the last committed state until COMMIT.
+ * (see ./open), so they keep seeing the last committed state until COMMIT. Inside a held
+ * transaction (./held-transaction) the write is a savepoint: it ends when its body does, and the
+ * transaction reaches the file at the next flush.
  *
  * Writes others make on the same connection between steps (transcript entries, the notification
  * memory) join this transaction and are rolled back with it if it is cancelled: the price is
@@ -17,6 +21,8 @@ export const ROWS_PER_YIELD = 32;
 export class SlicedWrite<T> {
   private state: 'new' | 'open' | 'done' = 'new';
   private result: { value: T } | null = null;
+  /** Opened inside a transaction already open (./held-transaction): a savepoint, not BEGIN. */
+  private nested = false;
 
   constructor(
     private readonly db: Database,
@@ -30,6 +36,11 @@ export class SlicedWrite<T> {
     return this.state === 'done';
   }
 
+  /** Begun and not yet ended: its transaction or savepoint is open. */
+  get open(): boolean {
+    return this.state === 'open';
+  }
+
   /**
    * Runs until the body finishes (commits and returns its result), `deadline` passes (undefined),
    * or the body waits for input that has not arrived ('wait': step again once it has).
@@ -38,9 +49,10 @@ export class SlicedWrite<T> {
     if (this.state === 'done') throw new Error('this write has already ended');
     try {
       if (this.state === 'new') {
+        this.nested = this.db.inTransaction;
         // IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later gets
         // SQLITE_BUSY at once instead of waiting out busy_timeout.
-        this.db.exec('BEGIN IMMEDIATE');
+        this.db.exec(this.nested ? `SAVEPOINT ${SAVEPOINT}` : 'BEGIN IMMEDIATE');
         this.state = 'open';
       }
       // COMMIT writes every page the body dirtied (about 13 ms for a batch of 1,000 here): it gets
@@ -53,7 +65,7 @@ export class SlicedWrite<T> {
         else if (this.now() >= deadline) return undefined;
       }
       if (this.now() - started > 1 && deadline !== Number.POSITIVE_INFINITY) return undefined;
-      this.db.exec('COMMIT');
+      this.db.exec(this.nested ? `RELEASE ${SAVEPOINT}` : 'COMMIT');
       this.state = 'done';
       this.ended();
       return this.result;
@@ -74,7 +86,7 @@ export class SlicedWrite<T> {
   cancel(): void {
     const wasOpen = this.state === 'open';
     this.state = 'done';
-    if (wasOpen && this.db.inTransaction) this.db.exec('ROLLBACK');
+    if (wasOpen && this.db.inTransaction) this.db.exec(this.nested ? `ROLLBACK TO ${SAVEPOINT}; RELEASE ${SAVEPOINT}` : 'ROLLBACK');
     if (wasOpen) this.ended();
   }
 }

@@ -17,15 +17,13 @@ export class UnreadableStore {
   private readonly clearOne: Statement<[string]>;
   private readonly clearAllStmt: Statement<[]>;
   private readonly anyStmt: Statement<[], { one: number }>;
-  private readonly list: Statement<[], { id: string | null }>;
 
-  /** `reader` serves the list: what has committed. */
-  constructor(db: Database, reader: Database = db) {
+  /** Writes only: the list is read through ./read-views. */
+  constructor(db: Database) {
     this.put = db.prepare('INSERT INTO unreadable (key, id, reason) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET reason = excluded.reason');
     this.clearOne = db.prepare('DELETE FROM unreadable WHERE key = ?');
     this.clearAllStmt = db.prepare('DELETE FROM unreadable');
     this.anyStmt = db.prepare('SELECT 1 AS one FROM unreadable LIMIT 1');
-    this.list = reader.prepare('SELECT id FROM unreadable ORDER BY id');
   }
 
   /** `standIn` keys an item whose id is unreadable (its seq, its place in a snapshot). */
@@ -46,10 +44,5 @@ export class UnreadableStore {
   /** Whether anything is noted (inside the write: lets a batch skip clearing an empty table). */
   any(): boolean {
     return this.anyStmt.get() !== undefined;
-  }
-
-  read(): UnreadableSessions {
-    const rows = this.list.all();
-    return { count: rows.length, ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])) };
   }
 }
