@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
 import { CatchUp } from './catch-up';
 import { ChangesGroup, COMMIT_GAP_MS } from './changes-group';
-import { IdleCheckpoint } from './idle-checkpoint';
+import { DiskFlush } from './disk-flush';
 import { pendingCheckpoints } from './pending-checkpoints';
 import { readBatch } from './read-batch';
 import { SkipLog } from './skip-log';
@@ -47,7 +47,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private pages: SnapshotStream | null = null;
   private healing = false;
   private readonly catchUp = new CatchUp();
-  private readonly idleCheckpoint: IdleCheckpoint;
+  private readonly disk: DiskFlush;
   /** The changes batches still gathering for their commit (./changes-group); null once it started. */
   private gathering: ChangesGroup | null = null;
   /** performance.now() of the last changes commit. */
@@ -73,14 +73,19 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     super();
     this.skips = new SkipLog(logger);
     this.accepted = this.applied = cache.cursor();
-    this.idleCheckpoint = new IdleCheckpoint(() => cache.checkpoint(), () => queue.idle, logger);
+    this.disk = new DiskFlush(cache, () => queue.idle, clock, logger);
     // A job is still at the head of the queue while it reports: caught up is judged once it left.
     queue.on('idle', () => {
       this.checkCaughtUp();
-      this.idleCheckpoint.idle();
+      this.disk.idle();
     });
-    connection.on('frame', (frame, text) => this.onFrame(frame, text));
+    connection.on('frame', (frame, text) => {
+      this.disk.receivedBytes(text?.length ?? 0);
+      this.onFrame(frame, text);
+    });
     connection.on('down', ({ dropCursor }) => {
+      // What was applied reaches the file before the reconnect subscribes with it (PROTOCOL.md 3.2).
+      this.disk.soon();
       // A snapshot cut short is thrown away whole; the old view stays until a complete one lands.
       this.abortSnapshot();
       this.healing = false;
@@ -109,7 +114,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
 
   /** Drops queued writes (a half-done one is rolled back): before the cache closes. */
   stop(): void {
-    this.idleCheckpoint.stop();
+    this.disk.stop();
     this.queue.clear();
   }
 
@@ -249,9 +254,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   /** A write committed: the applied cursor moves and listeners are told. */
   private committed(changes: SessionChange[], origin: AppliedOrigin, seq: number): void {
     this.applied = seq;
-    this.idleCheckpoint.wrote();
-    if (origin === 'snapshot') this.stats.snapshots++;
-    else this.stats.batches++;
+    if (origin === 'snapshot') {
+      this.disk.wrote();
+      this.stats.snapshots++;
+    } else this.stats.batches++;
     this.emit('applied', changes, origin);
     this.checkCaughtUp();
   }
