@@ -8,6 +8,9 @@ import { EventEmitter } from 'node:events';
 import { toImage } from './native-image.mjs';
 import { electronEvent, guard, onCommand, options, report } from './runtime.mjs';
 
+// Electron keeps no reference to a shown Notification: one the app lets go of is collected, its
+// toast stays up, and its events are lost (why apps keep references). So only a description and a
+// WeakRef are kept here: a stand-in that held every notification grew main by the hundreds an hour.
 const shown = new Map();
 const WINDOWS = process.platform === 'win32';
 let nextId = 1;
@@ -26,8 +29,9 @@ export class Notification extends EventEmitter {
     return guard('Notification', this);
   }
   show() {
-    shown.set(this._id, this);
-    report('notification', this._describe());
+    const described = this._describe();
+    shown.set(this._id, { ref: new WeakRef(this), described });
+    report('notification', described);
     this.emit('show', electronEvent());
   }
   close(reason = 'applicationHidden') {
@@ -41,20 +45,30 @@ export class Notification extends EventEmitter {
   }
 }
 
+/** The notification showing as `id`, or null when the app let it go and it was collected. */
 function find(id) {
-  const n = shown.get(id);
-  if (!n) throw new Error(`no notification ${id} is showing`);
-  return n;
+  const entry = shown.get(id);
+  if (!entry) throw new Error(`no notification ${id} is showing`);
+  return entry.ref.deref() ?? null;
 }
-onCommand('notifications', () => [...shown.values()].map((n) => n._describe()));
+function closeCollected(id) {
+  shown.delete(id);
+  report('notification-closed', { id });
+}
+onCommand('notifications', () => [...shown.values()].map((entry) => entry.described));
 onCommand('notification-click', ({ id }) => {
   const n = find(id);
-  n.emit('click', electronEvent());
+  if (n) n.emit('click', electronEvent());
 });
-onCommand('notification-dismiss', ({ id }) => find(id).close('userCanceled'));
-onCommand('notification-action', ({ id, index }) => {
+onCommand('notification-dismiss', ({ id }) => {
   const n = find(id);
+  if (n) n.close('userCanceled');
+  else closeCollected(id);
+});
+onCommand('notification-action', ({ id, index }) => {
   if (!WINDOWS) throw new Error("notification actions are macOS/Windows only: on Linux Electron adds only libnotify's default action, so 'action' is never emitted");
+  const n = find(id);
+  if (!n) return closeCollected(id);
   if (!Number.isInteger(index) || index < 0 || index >= n.actions.length) throw new Error(`notification ${id} has no action ${index}`);
   // Windows takes the toast off screen once one of its buttons is pressed.
   shown.delete(n._id);
