@@ -5,11 +5,11 @@
 // process's memory over time and its slope after warm-up, event-loop delay, the cache and WAL
 // sizes, bytes written per byte received, notifications against checkpoints, and what a quiet
 // tenant costs. Figures go to stdout and bench/soak-results.json (BENCHMARKS.md, "Soak").
-import { fork } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type Socket } from 'node:net';
 import { launch, type StandinApp } from '../test/electron-standin/driver';
 import { probeEnv, snapLoop, writeSettings } from './desktop-launch';
+import { cuttableProxy } from './cuttable-proxy';
+import { backendProcess } from './soak-backend-process';
 import { cacheSizes, procSample, slopePerHour, type ProcSample } from './soak-probe';
 import { scratch, sleep } from './util';
 
@@ -27,35 +27,6 @@ const QUIET_MS = QUIET_MINUTES * 60_000;
 const WARM_UP_MS = Math.min(10 * 60_000, BUSY_MS / 4);
 
 type Stats = { bytes: number; checkpoints: number; titles: string[]; whileAway: number; clients: number; headSeq: number };
-
-function backendProcess() {
-  const child = fork(new URL('./soak-backend.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(msg: object, reply: string) =>
-    new Promise<T>((resolve) => {
-      const on = (m: { t: string }) => m.t === reply && (child.off('message', on), resolve(m as T));
-      child.on('message', on);
-      child.send(msg);
-    });
-  return { child, ask };
-}
-
-/** A TCP hop between the app and the backend that can cut every connection, as a network would. */
-async function cuttableProxy(upstream: string) {
-  const target = new URL(upstream);
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const up = connect(Number(target.port), target.hostname);
-    for (const s of [client, up]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => s.destroy());
-    }
-    client.pipe(up).pipe(client);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return { url: `ws://127.0.0.1:${port}${target.pathname}`, cut: () => sockets.forEach((s) => s.destroy()), close: () => server.close() };
-}
 
 interface Sample {
   t: number;

@@ -1,21 +1,16 @@
 // Bytes written per byte received by `parrot-tray sync` (the core without the app) against the soak
 // backend, busy: quicker than the soak for comparing write-path changes (BENCHMARKS.md, "Soak").
 // `npm run build:cli`, then `tsx bench/sync-write-amplification.ts [seconds=120] [rate=20]`.
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_TOKEN } from './desktop-launch';
+import { backendProcess } from './soak-backend-process';
 const SECONDS = Number(process.argv[2] ?? 120);
 const RATE = Number(process.argv[3] ?? 20);
-const child = fork(new URL('./soak-backend.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const { child, ask } = backendProcess();
 type Stats = { bytes: number; headSeq: number };
-const ask = <T>(msg: object, reply: string) =>
-  new Promise<T>((resolve) => {
-    const on = (m: { t: string }) => m.t === reply && (child.off('message', on), resolve(m as T));
-    child.on('message', on);
-    child.send(msg);
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const io = (pid: number) => { const t = readFileSync(`/proc/${pid}/io`, 'utf8'); return { w: Number(/^write_bytes:\s+(\d+)/m.exec(t)![1]), wchar: Number(/^wchar:\s+(\d+)/m.exec(t)![1]) }; };
 const cpu = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
