@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -49,6 +50,18 @@ const statusOf = (ws: WebSocket) =>
     ws.once('error', () => undefined);
   });
 
+/** One raw HTTP request over a socket, as a page or a tool that writes its own headers would. */
+function rawRequest(server: WebPreviewServer, text: string): Promise<string> {
+  const { port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('web preview server', () => {
   it('prints a loopback URL whose #fragment carries the per-run secret, and serves the built renderer', async () => {
     const { printed, server } = await preview();
@@ -59,6 +72,21 @@ describe('web preview server', () => {
     expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
     expect((await fetch(`${server.origin}/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${server.origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+  });
+
+  it('answers a request with two Host lines with a 400 in words, page or bridge, and goes on serving', async () => {
+    const { server } = await preview();
+    const host = new URL(server.origin).host;
+    const page = await rawRequest(server, `GET / HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+    expect(page).toMatch(/^HTTP\/1\.1 400 /);
+    expect(page).toContain('one Host header, not several');
+    const upgrade = await rawRequest(
+      server,
+      `GET /bridge HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nOrigin: ${server.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: ${BRIDGE_PROTOCOL}, secret.${server.secret}\r\n\r\n`,
+    );
+    expect(upgrade).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await fetch(`${server.origin}/`)).status).toBe(200);
   });
 
   it('refuses the bridge to another origin or a wrong secret', async () => {

@@ -41,6 +41,10 @@ export class WebPreviewServer {
       // Node hands an upgrading socket over without its error listener: a peer that resets it
       // mid-answer would otherwise end the process.
       socket.on('error', () => socket.destroy());
+      if (hostLines(req) > 1) {
+        socket.end(plainAnswer('400 Bad Request', TWO_HOSTS));
+        return;
+      }
       if (!this.admitted(req)) {
         socket.end(plainAnswer('403 Forbidden', 'forbidden: the bridge takes only this preview\'s own page, with the secret from its address'));
         return;
@@ -89,6 +93,10 @@ export class WebPreviewServer {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: an HTTP/1.1 request needs a Host header');
       return;
     }
+    if (hostLines(req) > 1) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(TWO_HOSTS);
+      return;
+    }
     const path = requestPath(req.url);
     if (path === null) {
       // `GET /%E0%A4%A` or `GET //` from any page that found the port: answered, never a crash.
@@ -133,4 +141,16 @@ function requestPath(url: string | undefined): string | null {
 /** A whole HTTP answer for a raw socket: the status, and the reason in words. */
 function plainAnswer(status: string, words: string): string {
   return `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(words)}\r\nConnection: close\r\n\r\n${words}`;
+}
+
+const TWO_HOSTS = 'bad request: a request may carry one Host header, not several';
+
+/**
+ * RFC 9112 3.2: a request with more than one Host line gets a 400. Node keeps the first and drops
+ * the rest, so two parties could read one request as addressed to different hosts.
+ */
+function hostLines(req: IncomingMessage): number {
+  let n = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') n++;
+  return n;
 }
