@@ -186,6 +186,18 @@ describe('StreamConnection', () => {
     expect(states.find((s) => s.phase === 'reconnecting')!.reason).toBe('connection closed (code 1009)');
   });
 
+  it('names 1007, the code ws sent, when a text frame is not UTF-8 (not 1006)', async () => {
+    const server = await scriptedServer((peer, attempt) => {
+      peer.send(hello());
+      // An unmasked text frame (server to client) of two bytes that are not UTF-8.
+      if (attempt === 1) (peer.ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(Buffer.from([0x81, 0x02, 0xff, 0xfe]));
+    });
+    const { c, states } = connection(server.url, { random: () => 0.5 });
+    c.start();
+    await waitFor(() => states.some((s) => s.phase === 'reconnecting'));
+    expect(states.find((s) => s.phase === 'reconnecting')!.reason).toBe('connection closed (code 1007)');
+  });
+
   it('says when it will try again, and since when it is offline', async () => {
     const server = await scriptedServer(() => undefined, { refuseWith: () => 503 });
     const { c, states } = connection(server.url, { random: () => 0.5 });

@@ -19,6 +19,10 @@ export const REQ_ID_MEMORY_MS = 10 * 60_000;
 export const CloseCode = {
   normal: 1000,
   goingAway: 1001,
+  /** RFC 6455's "protocol error": what `ws` sends for a frame it cannot parse. */
+  protocolError: 1002,
+  /** RFC 6455's "invalid frame payload data": what `ws` sends for a text frame that is not UTF-8. */
+  invalidPayload: 1007,
   policyViolation: 1008,
   /** RFC 6455's "message too big": what `ws` sends for a frame over maxPayload. */
   messageTooBig: 1009,

@@ -16,6 +16,7 @@ import { backoffDelay, BACKOFF_RESET_AFTER_MS } from './backoff';
 import { afterClose, describeEnding, type Ending } from './close-policy';
 import type { ConnectionEvents, ConnectionOptions } from './connection-options';
 import { SlidingWindowCounter } from './invalid-frames';
+import { closeCodeOfWsError } from './ws-error-close';
 
 /**
  * One WebSocket to the backend, kept alive: bearer header and subprotocol, heartbeat pings and
@@ -170,9 +171,10 @@ export class StreamConnection extends EventEmitter<ConnectionEvents> {
     });
     ws.on('error', (error) => {
       // Once open, the close code tells what happened (1009 for a frame over 1 MiB); before, the error does.
+      // ws drops the socket itself on a frame it will not read: name the code it sent, not 1006.
+      const sent = opened ? closeCodeOfWsError((error as { code?: string }).code) : null;
       if (!opened) end(/subprotocol/i.test(error.message) ? { kind: 'no-subprotocol' } : { kind: 'network' });
-      // ws drops the socket itself on a frame it will not read; name the code it sent, not 1006.
-      else if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') end({ kind: 'close', code: CloseCode.messageTooBig });
+      else if (sent !== null) end({ kind: 'close', code: sent });
       if (ws.readyState !== WebSocket.OPEN && ws.readyState !== WebSocket.CLOSING) this.closed(ws, ending!);
     });
     ws.on('open', () => {
