@@ -6,7 +6,9 @@ import { DiskFlush, flushDue } from '../../src/main/core/sync/disk-flush';
 import { SyncEngine } from '../../src/main/core/sync/sync-engine';
 import { flowRun } from '../shared/fixtures';
 import { hello, scriptedServer, waitFor } from '../support/scripted-server';
+import { Frozen } from '../support/frozen';
 import { tempDir } from '../support/temp-dir';
+import { join } from 'node:path';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -44,7 +46,7 @@ describe('DiskFlush on a real cache', () => {
   it('flushes at an idle queue once enough bytes came in, and not before', () => {
     const { cache, dir } = writer();
     cache.applySnapshot([], 1);
-    const disk = new DiskFlush(cache, () => true, Date.now, quietLog, { bytes: 100, ms: 60_000 });
+    const disk = new DiskFlush(cache, () => true, Date.now, quietLog, () => undefined, { bytes: 100, ms: 60_000 });
     opened.push({ close: () => disk.stop() });
     cache.applyChanges([upsert(2)]);
     disk.receivedBytes(60);
@@ -60,7 +62,7 @@ describe('DiskFlush on a real cache', () => {
     const { cache, dir } = writer();
     cache.applySnapshot([], 1);
     let idle = true;
-    const disk = new DiskFlush(cache, () => idle, Date.now, quietLog, { bytes: Number.MAX_SAFE_INTEGER, ms: 50 });
+    const disk = new DiskFlush(cache, () => idle, Date.now, quietLog, () => undefined, { bytes: Number.MAX_SAFE_INTEGER, ms: 50 });
     opened.push({ close: () => disk.stop() });
     cache.applyChanges([upsert(2)]);
     disk.idle();
@@ -104,5 +106,42 @@ describe('the sync engine and held writes', () => {
     await waitFor(() => sinceOnReconnect !== undefined, 10_000, 'the second subscribe');
     expect(sinceOnReconnect).toBe(3);
     expect(fileAtReconnect).toBe(3);
+  });
+
+  const frozen = new Frozen();
+  afterEach(() => frozen.thaw());
+  const asRoot = process.getuid?.() === 0 && frozen.enforced;
+  if (!asRoot) console.log('skipped: a failed flush needs an immutable WAL (root and chattr), which this machine cannot make');
+
+  it.runIf(asRoot)('a flush that fails takes the cursor back with the held writes, and the next subscribe asks from there', async () => {
+    const dir = tempDir();
+    const subscribes: unknown[] = [];
+    const server = await scriptedServer(async (peer, attempt) => {
+      peer.send(hello({ headSeq: 3 }));
+      subscribes.push((await peer.next('subscribe')).since);
+      if (attempt === 1) {
+        peer.send({ type: 'resync', reason: 'no_cursor' });
+        peer.send({ type: 'snapshot', page: 0, sessions: [], last: true, seq: 1 });
+        peer.send({ type: 'changes', fromSeq: 2, toSeq: 3, items: [upsert(2), upsert(3)] });
+        await sleep(300);
+        // The disk refuses the flush the drop asks for: SQLite rolls the held writes back.
+        frozen.freeze(join(dir, 'cache.sqlite-wal'));
+        peer.ws.close(1012, 'restart');
+        return;
+      }
+      frozen.thaw();
+      peer.send({ type: 'changes', fromSeq: 2, toSeq: 3, items: [upsert(2), upsert(3)] });
+    });
+    const { cache } = writer(dir);
+    const c = new StreamConnection({ url: server.url, token: 't', random: () => 0 });
+    const sync = new SyncEngine(c, cache);
+    opened.push({ close: () => (c.stop(), sync.stop()) });
+    c.start();
+    await waitFor(() => subscribes.length === 2, 10_000, 'the second subscribe');
+    expect(subscribes).toEqual([null, 1]);
+    await waitFor(() => cache.cursor() === 3, 5000, 'the replay');
+    expect(cache.getSession('fr_3')).not.toBeNull();
+    expect(cache.flush()).toBe(true);
+    expect(fileCursor(dir)).toBe(3);
   });
 });

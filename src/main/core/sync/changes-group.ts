@@ -4,11 +4,12 @@ import { writeJob } from './write-job';
 import type { QueuedJob } from './write-queue';
 
 /**
- * Change batches that arrive within this long of the last commit wait for it to pass and share
- * the next one. Every commit writes each page its batch touched, about 13 for one changed session
- * (its row and a leaf of each index ordered by time), so a stream of one-change batches wrote 84
- * bytes per byte received (BENCHMARKS.md, "Soak"). The first batch after a quiet spell is written
- * at once: a lone change still shows without delay, and a busy stream shows at most this late.
+ * Change batches that arrive within this long of the last write wait for it to pass and are
+ * written together. Each write ends in the windows' live queries and the notification policy
+ * running again; a stream of one-change batches would run them for every batch. (It was first
+ * about the disk, a commit per batch; held writes, ../cache/held-transaction, took that over.)
+ * The first batch after a quiet spell is written at once: a lone change still shows without
+ * delay, and a busy stream shows at most this late.
  */
 export const COMMIT_GAP_MS = 1_000;
 

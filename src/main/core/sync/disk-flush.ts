@@ -47,6 +47,8 @@ export class DiskFlush {
     private readonly isIdle: () => boolean,
     private readonly clock: () => number,
     private readonly logger: Logger,
+    /** SQLite rolled the held writes back (an I/O error, a full disk): the cursor went back with them. */
+    private readonly lost: (why: string) => void,
     private readonly limits: FlushLimits = { bytes: FLUSH_AFTER_BYTES, ms: FLUSH_AFTER_MS },
   ) {
     this.afterSnapshot = new IdleCheckpoint(() => cache.checkpoint(), isIdle, logger);
@@ -105,9 +107,10 @@ export class DiskFlush {
       // Copies what the flush wrote into the file now: the WAL stays one flush long.
       this.cache.checkpoint();
     } catch (err) {
-      // The held writes stay held (or SQLite rolled them back, and the cursor with them): the next
-      // flush tries again, or the next connect replays what was lost.
-      this.logger.warn(`could not write the cache to disk: ${(err as Error).message}`);
+      const why = `could not write the cache to disk: ${(err as Error).message}`;
+      // Still held (the file was busy, say): the next flush tries again.
+      if (this.cache.heldSince !== null) this.logger.warn(why);
+      else this.lost(why);
     }
   }
 }

@@ -73,16 +73,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     super();
     this.skips = new SkipLog(logger);
     this.accepted = this.applied = cache.cursor();
-    this.disk = new DiskFlush(cache, () => queue.idle, clock, logger);
+    this.disk = new DiskFlush(cache, () => queue.idle, clock, logger, (why) => this.rewind(why));
     // A job is still at the head of the queue while it reports: caught up is judged once it left.
-    queue.on('idle', () => {
-      this.checkCaughtUp();
-      this.disk.idle();
-    });
-    connection.on('frame', (frame, text) => {
-      this.disk.receivedBytes(text?.length ?? 0);
-      this.onFrame(frame, text);
-    });
+    queue.on('idle', () => (this.checkCaughtUp(), this.disk.idle()));
+    connection.on('frame', (frame, text) => (this.disk.receivedBytes(text?.length ?? 0), this.onFrame(frame, text)));
     connection.on('down', ({ dropCursor }) => {
       // What was applied reaches the file before the reconnect subscribes with it (PROTOCOL.md 3.2).
       this.disk.soon();
@@ -119,20 +113,13 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private onFrame(frame: StreamFrame, text?: string): void {
-    switch (frame.type) {
-      case 'hello':
-        return this.onHello(frame);
-      case 'resync':
-        this.logger.info(`resync (${frame.reason}): taking a snapshot`);
-        this.abortSnapshot();
-        return this.beginSnapshot();
-      case 'snapshot':
-        return this.onSnapshot(frame);
-      case 'changes':
-        return this.onChanges(frame, text);
-      default:
-        return;
-    }
+    if (frame.type === 'hello') return this.onHello(frame);
+    if (frame.type === 'snapshot') return this.onSnapshot(frame);
+    if (frame.type === 'changes') return this.onChanges(frame, text);
+    if (frame.type !== 'resync') return;
+    this.logger.info(`resync (${frame.reason}): taking a snapshot`);
+    this.abortSnapshot();
+    this.beginSnapshot();
   }
 
   private onHello(hello: HelloFrame): void {
@@ -267,10 +254,19 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     const later = this.queue.length - 1;
     this.queue.clear();
     this.abortSnapshot();
-    this.accepted = this.applied;
+    // What the cache holds, read again: a failed flush takes the held writes and their cursor back.
+    this.accepted = this.applied = this.cacheCursor();
     this.logger.warn(`${why}${later > 0 ? `; dropped ${later} queued after it` : ''}`);
     this.healing = false;
     if (this.accepted !== null && this.connection.isLive) this.heal('asking again from the cache\'s cursor');
+  }
+
+  private cacheCursor(): number | null {
+    try {
+      return this.cache.cursor();
+    } catch {
+      return this.applied;
+    }
   }
 
   private heal(why: string): void {
