@@ -1,5 +1,4 @@
 import type { ChangeItem, Session, TranscriptEntry } from '../../../shared/protocol';
-import { CacheError } from './errors';
 import { CacheAccess, type CacheWrite } from './cache-access';
 import { openHandle, type CacheHandle, type OpenOptions } from './open';
 import { NotifyMemory, type NotifiedState, type Remembered } from './notify-memory';

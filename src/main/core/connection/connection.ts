@@ -9,7 +9,6 @@ import {
   MAX_FRAME_BYTES,
   SUBPROTOCOL,
   type ClientFrame,
-  type StreamFrame,
 } from '../../../shared/protocol';
 import { silentLogger, type Logger } from '../log';
 import { backoffDelay, BACKOFF_RESET_AFTER_MS } from './backoff';
