@@ -1,5 +1,6 @@
 // utilityProcess, parentPort and MessagePorts in the stand-in, against fixtures/utility (its
 // main.mjs forks core.mjs; with --window a page gets a MessagePort straight to the core).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type StandinApp } from './driver';
@@ -57,6 +58,50 @@ describe('utilityProcess', () => {
     expect(await logged(app, 'exit', 3)).toEqual(['exit', 0, null]);
     const list = await app.utilityProcesses();
     expect(list.map((u) => [u.id, u.alive, u.exitCode])).toEqual([[1, false, 9], [2, false, 3], [3, false, 0], [4, true, null]]);
+  });
+});
+
+/** Whether `pid` has ended (gone, or a zombie its new parent has not reaped yet) within `timeout` ms. */
+async function ends(pid: number, timeout = 5000): Promise<boolean> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let state: string | undefined;
+    try { state = /^State:\s+(\S)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]; } catch { return true; }
+    if (state === 'Z') return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+/** Kills main from outside (SIGKILL: no exit hooks of its own run) and reports whether the utility child `pid` ended too. */
+async function killMainAndWatch(app: StandinApp, pid: number): Promise<boolean> {
+  try {
+    app.child.kill('SIGKILL');
+    await app.exited;
+    return await ends(pid);
+  } finally {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* it ended, as it should */ }
+  }
+}
+
+// content/child/child_thread_impl.cc TerminateSelfOnDisconnect: a child process ends, exit code 0
+// and nothing of its own run, once its channel to the browser process is gone.
+describe('a utility process when main is gone', () => {
+  it('ends when main is killed while the child is still starting', async () => {
+    const app = start(['--slow-start']);
+    const spawned = await app.waitForEvent('utility-spawn');
+    expect(await killMainAndWatch(app, spawned.data.pid as number)).toBe(true);
+  });
+
+  it('ends when main is killed later, even if the app keeps running through uncaught errors, which never see the stand-in', async () => {
+    const app = start(['--keep-running']);
+    const started = await app.waitFor(() => logs(app, 'CORE ').find((l) => l[0] === 'started'), 'the core to start');
+    expect(started[3]).toEqual(['--flag', '--keep-running']);
+    // Main's stdout closes once every process holding it (the core inherits it) has ended.
+    const drained = new Promise((r) => app.child.once('close', r));
+    const [info] = await app.utilityProcesses();
+    expect(await killMainAndWatch(app, info!.pid!)).toBe(true);
+    await drained;
+    expect(logs(app, 'CORE ').filter((l) => l[0] !== 'started')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The relay behind every MessagePort the stand-in models. In Electron each entangled pair is a
 // mojo pipe between two processes; here the peer of a port may sit in main, in a utility child
-// (reached over its fork IPC channel) or in a page (reached over CDP), so every post and close
+// (reached over its socket, frames.mjs) or in a page (reached over CDP), so every post and close
 // goes through this registry in the stand-in main, which knows each port's peer and location.
 // Order per port is kept: every hop is FIFO, and a port that a utility child transfers onwards is
 // held here until the child has bounced back what was already on its way to it.

@@ -1,13 +1,14 @@
 // utilityProcess (docs/api/utility-process.md; lib/browser/api/utility-process.ts for the option
 // checks; shell/browser/api/electron_api_utility_process.cc for spawn/exit/kill/pid). Each child
-// is a real Node process (child_process.fork) whose `electron` is the utility-side stand-in
-// (../utility/); its parentPort and any MessagePorts travel over the fork IPC channel
-// (advanced serialization), relayed by port-hub.mjs.
-import { fork as forkChild } from 'node:child_process';
+// is a real Node process whose `electron` is the utility-side stand-in (../utility/); its
+// parentPort and any MessagePorts travel over a socket that is the child's fd 3 (frames.mjs),
+// relayed by port-hub.mjs.
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { app } from './app.mjs';
+import { CHANNEL_FD, frame, unframer } from './frames.mjs';
 import { checkTransfer, deserialize, serialize } from './message-port.mjs';
 import { bounced, closeFrom, describePorts, dropLocation, relocate, route } from './port-hub.mjs';
 import { guard, onCommand, onExit, report } from './runtime.mjs';
@@ -55,11 +56,13 @@ class UtilityProcess extends EventEmitter {
     register.searchParams.set('online', net.isOnline() ? '1' : '0');
     // "Inherit parent process environment when there is no custom environment provided."
     const env = options.env && Object.keys(options.env).length > 0 ? { ...options.env } : { ...process.env };
-    s.child = forkChild(String(modulePath), args.map(String), {
-      cwd: options.cwd, env, serialization: 'advanced', stdio: [...stdio.map((m) => (m === 'pipe' ? 'pipe' : m)), 'ipc'],
-      // node_service.cc runs the entry with unhandled rejections as warn-with-error-code.
-      execArgv: ['--import', register.href, '--unhandled-rejections=warn-with-error-code', ...(options.execArgv ?? [])],
-    });
+    // node_service.cc runs the entry with unhandled rejections as warn-with-error-code.
+    const execArgv = ['--import', register.href, '--unhandled-rejections=warn-with-error-code', ...(options.execArgv ?? [])];
+    s.child = spawn(process.execPath, [...execArgv, String(modulePath), ...args.map(String)], { cwd: options.cwd, env, stdio: [...stdio, 'pipe'] });
+    s.channel = s.child.stdio?.[CHANNEL_FD] ?? null;
+    s.channel?.on('data', unframer((msg) => this._fromChild(msg)));
+    // A failed spawn or a child that died mid-write: 'exit'/'close' report it.
+    s.channel?.on('error', () => {});
     if (s.stdout) s.child.stdout.pipe(s.stdout);
     if (s.stderr) s.child.stderr.pipe(s.stderr);
     all.set(id, this);
@@ -68,7 +71,6 @@ class UtilityProcess extends EventEmitter {
       report('utility-spawn', { id, pid: s.pid, serviceName: s.info.serviceName, modulePath: s.info.modulePath });
       this.emit('spawn');
     });
-    s.child.on('message', (msg) => this._fromChild(msg));
     s.child.on('error', (error) => { if (s.pid === undefined) this._terminated(1, null, error); });
     // 'close': after the exit and the end of its piped output.
     s.child.on('close', (code, signal) => this._terminated(code, signal));
@@ -102,7 +104,7 @@ class UtilityProcess extends EventEmitter {
   }
 
   _send(msg) {
-    if (this._s.child.connected) this._s.child.send(msg, () => {});
+    if (this._s.channel?.writable) this._s.channel.write(frame(msg));
   }
 
   _fromChild(msg) {

@@ -1,14 +1,27 @@
-// The utility child's end of the fork IPC channel to the stand-in main. Electron's utility
-// process has no `process.send` (it is not a Node fork), so the channel is taken away from the
-// app: `process.send`/`disconnect` are removed and the stand-in's messages never reach
-// `process.on('message')`. Ports living here post and close through `transport`.
+// The utility child's end of its channel to the stand-in main: the socket on fd 3
+// (../electron/frames.mjs). Node gave this process no IPC channel, so there is no `process.send`,
+// `process.channel` or process 'message', as in Electron's utility process. Ports living here post
+// and close through `transport`.
+import { Socket } from 'node:net';
+import { CHANNEL_FD, frame, unframer } from '../electron/frames.mjs';
 import { adoptPort } from '../electron/message-port.mjs';
 
-const rawSend = process.send.bind(process);
-delete process.send;
-delete process.disconnect;
+// Chromium's TerminateSelfOnDisconnect (content/child/child_thread_impl.cc): once the channel to
+// the browser is gone, a child process ends at once with code 0 (TerminateCurrentProcessImmediately,
+// no 'exit' listeners), however main ended (quit, crash, SIGKILL) and however early: a socket that
+// reached its end before this module ran still reports it when read. Taken now, before the app
+// can replace process.exit or keep the process up with an 'uncaughtException' listener.
+const reallyExit = process.reallyExit.bind(process);
+const mainGone = () => reallyExit(0);
+
+const socket = new Socket({ fd: CHANNEL_FD, readable: true, writable: true });
+socket.on('data', unframer((msg) => handle(msg)));
+socket.on('end', mainGone);
+socket.on('close', mainGone);
+socket.on('error', mainGone);
+
 /** Fire and forget: once the main process is gone there is nobody to tell. */
-export const send = (msg) => { if (process.connected) rawSend(msg, undefined, {}, () => {}); };
+export const send = (msg) => { if (socket.writable) socket.write(frame(msg)); };
 
 const ports = new Map();
 export const transport = {
@@ -33,16 +46,3 @@ function handle(msg) {
   if (msg.su === 'port') port._receive(msg.data, msg.ports);
   else if (msg.su === 'port-close') port._peerClosed();
 }
-
-const emit = process.emit;
-process.emit = function (name, msg, ...rest) {
-  if (name === 'message' && msg && typeof msg.su === 'string') {
-    handle(msg);
-    return true;
-  }
-  return emit.call(this, name, msg, ...rest);
-};
-// Node emits a child's IPC messages only while it has a 'message' listener; this one never sees ours.
-process.on('message', () => {});
-// The main process went away: Chromium's service processes do not outlive the browser.
-process.on('disconnect', () => process.exit(0));
