@@ -1,8 +1,10 @@
 // What a quiet tenant's changes cost on disk once held writes (src/main/core/cache/held-transaction)
-// reach the file: `parrot-tray sync` takes `changes` quiet-tenant changes (the soak backend, sped
-// up), then the connection is cut, which flushes and checkpoints. At a change a minute, 360 changes
-// are the 6 hours after which held writes are flushed anyway (sync/disk-flush), so a day costs
-// four such flushes. `npm run build:cli`, then `tsx bench/quiet-flush-cost.ts [changes=360]`.
+// reach the file. `parrot-tray web` runs the core as the app does (its views read through the
+// core, so it holds its writes; `sync` alone flushes within a second, for other readers). It takes
+// `changes` quiet-tenant changes (the soak backend, sped up), then the connection is cut, which
+// flushes and checkpoints. At a change a minute, 360 changes are the 6 hours after which held
+// writes are flushed anyway (sync/disk-flush), so a day costs four such flushes.
+// `npm run build:cli`, then `tsx bench/quiet-flush-cost.ts [changes=360]`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ const STILL = 1 / 2_000_000;
   await ask({ t: 'rate', perSecond: STILL }, 'rated');
   const proxy = await cuttableProxy(url);
   const data = mkdtempSync(join(tmpdir(), 'quiet-flush-'));
-  const sync = spawn('node', ['out/cli/index.js', 'sync', '--backend', proxy.url, '--data', data], { env: { ...process.env, PARROT_TOKEN: BENCH_TOKEN }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const sync = spawn('node', ['out/cli/index.js', 'web', '--port', '0', '--backend', proxy.url, '--data', data], { env: { ...process.env, PARROT_TOKEN: BENCH_TOKEN }, stdio: ['ignore', 'ignore', 'inherit'] });
   // The snapshot commits on its own and is checkpointed once writes go quiet.
   await sleep(15_000);
   const s0 = await ask<Stats>({ t: 'stats' }, 'stats');

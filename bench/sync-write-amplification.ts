@@ -1,5 +1,7 @@
-// Bytes written per byte received by `parrot-tray sync` (the core without the app) against the soak
-// backend, busy: quicker than the soak for comparing write-path changes (BENCHMARKS.md, "Soak").
+// Bytes written per byte received by the core without the app, against the soak backend, busy:
+// quicker than the soak for comparing write-path changes (BENCHMARKS.md, "Soak"). It runs
+// `parrot-tray web`, whose core holds its writes as the app's does (`sync` alone flushes within a
+// second, for other processes reading its file).
 // `npm run build:cli`, then `tsx bench/sync-write-amplification.ts [seconds=120] [rate=20]`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,7 +20,7 @@ const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${
 (async () => {
   const { url } = await ask<{ url: string }>({ t: 'start' }, 'started');
   const data = mkdtempSync(join(tmpdir(), 'sync-writes-'));
-  const sync = spawn('node', ['out/cli/index.js', 'sync', '--backend', url, '--data', data], { env: { ...process.env, PARROT_TOKEN: BENCH_TOKEN }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const sync = spawn('node', ['out/cli/index.js', 'web', '--port', '0', '--backend', url, '--data', data], { env: { ...process.env, PARROT_TOKEN: BENCH_TOKEN }, stdio: ['ignore', 'ignore', 'inherit'] });
   await sleep(5000);
   await ask({ t: 'rate', perSecond: RATE }, 'rated');
   await sleep(30_000);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isActive } from '../../src/shared/sessions';
 import { startBackend, TOKEN } from '../support/backend';
 import { cli, runCli } from '../support/cli';
+import { waitFor } from '../support/scripted-server';
 import { tempDir } from '../support/temp-dir';
 
 function tokenFile(value = TOKEN): string {
@@ -111,6 +112,26 @@ describe('parrot-tray sync, sessions, transcript', () => {
     // The damaged file is kept for the person, never silently deleted.
     expect(readFileSync(moved![1]!, 'utf8')).toContain('shopping list');
     expect((await cli(['sessions', '--data', data, '--json'])).stdout.trim().split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('while sync runs, sessions in another process sees a change within about a second (sync writes the file for it)', async () => {
+    const { backend, url } = await startBackend();
+    const data = tempDir();
+    const proc = runCli(['sync', '--backend', url, '--token-file', tokenFile(), '--data', data]);
+    await waitFor(() => /caught up at seq/.test(proc.output().stderr), 10_000, 'the first catch-up');
+    const renamed = { ...backend.tenant.all()[0]!, title: 'Renamed while sync runs' };
+    backend.tenant.upsert(renamed);
+    backend.tenant.flush();
+    const titleSeen = async () => {
+      const { stdout } = await cli(['sessions', '--data', data, '--json', '--view', 'all']);
+      return stdout.split('\n').filter(Boolean).some((l) => (JSON.parse(l) as { title: string }).title === renamed.title);
+    };
+    const until = Date.now() + 5_000;
+    let seen = await titleSeen();
+    while (!seen && Date.now() < until) seen = await titleSeen();
+    expect(seen).toBe(true);
+    proc.child.kill('SIGTERM');
+    expect((await proc.exit()).code).toBe(0);
   });
 
   it('sync --events prints notify, summary and withdraw decisions as JSON lines', async () => {

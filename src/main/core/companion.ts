@@ -10,6 +10,7 @@ import { ApprovingCommands } from './notify/approving-commands';
 import { LaterAlerts } from './notify/later-alerts';
 import { decideNotifications, type NotifyEvent } from './notify/policy';
 import type { Timers } from './notify/reminder-timer';
+import type { FlushLimits } from './sync/disk-flush';
 import { SyncEngine } from './sync/sync-engine';
 import { TranscriptSync } from './sync/transcript-sync';
 
@@ -26,6 +27,8 @@ export interface CompanionOptions {
   localMinuteOfDay?: (now: number) => number;
   /** The reminder timer's setTimeout/clearTimeout; tests pass their own and fire it after moving `clock`. */
   timers?: Timers;
+  /** When held writes reach the file (sync/disk-flush); the defaults unless other processes read it live. */
+  flush?: FlushLimits;
 }
 
 interface CompanionEvents {
@@ -72,7 +75,7 @@ export class Companion extends EventEmitter<CompanionEvents> {
     const logger = (this.logger = options.logger ?? silentLogger);
     this.settings = NotifySettings.parse(options.notify ?? {});
     this.connection = new StreamConnection({ url: options.backendUrl, token: options.token, clock, random: options.random, logger });
-    this.sync = new SyncEngine(this.connection, cache, clock, logger);
+    this.sync = new SyncEngine(this.connection, cache, clock, logger, undefined, undefined, options.flush);
     this.transcripts = new TranscriptSync(this.connection, cache, {
       now: () => this.sync.now(),
       userId: () => this.userId,

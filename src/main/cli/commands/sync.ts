@@ -1,4 +1,5 @@
 import { Companion } from '../../core/companion';
+import { FILE_FOR_OTHER_READERS } from '../../core/sync/disk-flush';
 import type { ConnectionState } from '../../../shared/connection-state';
 import { stderrLogger } from '../../core/log';
 import { intFlag, parse, UsageError } from '../args';
@@ -60,7 +61,7 @@ several profiles, --once waits for every one and exits with the first profile's 
 async function syncOne(target: BackendTarget, options: SyncOptions, io: CliIo): Promise<number> {
   const name = target.profile ? `parrot-tray sync [${target.profile.name}]` : 'parrot-tray sync';
   const logger = stderrLogger(name);
-  const companion = openOrExplain(() => Companion.open({ backendUrl: target.url, token: target.token, dataDir: target.dataDir, logger }), io);
+  const companion = openOrExplain(() => Companion.open({ backendUrl: target.url, token: target.token, dataDir: target.dataDir, logger, flush: FILE_FOR_OTHER_READERS }), io);
   if (options.events) {
     const profile = target.profile ? { profile: target.profile.id } : {};
     companion.on('notification', (e) => {

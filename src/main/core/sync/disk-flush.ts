@@ -12,6 +12,13 @@ export interface FlushLimits {
 }
 
 /**
+ * For `parrot-tray sync` alone: its file is what other processes (`sessions`, `transcript`) read,
+ * so it reaches the file within a second, as when every second's batches were a commit. The app
+ * and `parrot-tray web` keep the defaults: their windows read through the core.
+ */
+export const FILE_FOR_OTHER_READERS: FlushLimits = { bytes: FLUSH_AFTER_BYTES, ms: 1_000 };
+
+/**
  * Whether held writes (../cache/held-transaction) should reach the file now. A flush writes each
  * page the held writes touched, once, and the checkpoint after it writes them again: at 400
  * sessions that is at most the whole 3 MB file, twice. Waiting for 4 MB of stream keeps a busy

@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../log';
 import { classifyBatch } from './batch';
 import { CatchUp } from './catch-up';
 import { ChangesGroup, COMMIT_GAP_MS } from './changes-group';
-import { DiskFlush } from './disk-flush';
+import { DiskFlush, type FlushLimits } from './disk-flush';
 import { pendingCheckpoints } from './pending-checkpoints';
 import { readBatch } from './read-batch';
 import { SkipLog } from './skip-log';
@@ -69,11 +69,13 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     readonly queue: WriteQueue = new WriteQueue(),
     /** How long after a changes commit the next one waits, gathering batches (./changes-group). */
     private readonly commitGapMs = COMMIT_GAP_MS,
+    /** When held writes reach the file (./disk-flush). */
+    flushLimits?: FlushLimits,
   ) {
     super();
     this.skips = new SkipLog(logger);
     this.accepted = this.applied = cache.cursor();
-    this.disk = new DiskFlush(cache, () => queue.idle, clock, logger, (why) => this.rewind(why));
+    this.disk = new DiskFlush(cache, () => queue.idle, clock, logger, (why) => this.rewind(why), flushLimits);
     // A job is still at the head of the queue while it reports: caught up is judged once it left.
     queue.on('idle', () => (this.checkCaughtUp(), this.disk.idle()));
     connection.on('frame', (frame, text) => (this.disk.receivedBytes(text?.length ?? 0), this.onFrame(frame, text)));
