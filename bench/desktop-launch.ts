@@ -52,6 +52,15 @@ export interface LoopWindow {
   max: number;
   mean: number;
   rssMb: number;
+  /** Where the RSS is when the window closed: V8's heap (used, reserved), buffers, the rest. */
+  mem?: ProbeMemory;
+}
+
+export interface ProbeMemory {
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  nativeMb: number;
 }
 
 /** Signals the probe in `pid` and reads what it wrote (its histogram since the last signal). */

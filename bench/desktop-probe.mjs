@@ -16,6 +16,12 @@ const dir = process.env.PARROT_BENCH_PROBE_DIR;
 const entry = process.argv[1] ?? '';
 const role = /out[\\/]main[\\/]index\.js$/.test(entry) ? 'main' : /out[\\/]main[\\/]core\.js$/.test(entry) ? 'core' : null;
 
+function memory() {
+  const m = process.memoryUsage();
+  const mb = (b) => b / 2 ** 20;
+  return { heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), nativeMb: mb(m.rss - m.heapTotal - m.external) };
+}
+
 if (dir && role) {
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();
@@ -34,6 +40,8 @@ if (dir && role) {
       max: ms(h.max),
       mean: ms(h.mean),
       rssMb: process.memoryUsage().rss / 2 ** 20,
+      // Where the RSS is (no collection forced): V8's heap, what it has reserved, and the rest.
+      mem: memory(),
     };
     writeFileSync(join(dir, `${role}-${process.pid}-${out.n}.json`), JSON.stringify(out));
     h.reset();

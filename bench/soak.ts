@@ -7,7 +7,7 @@
 // tenant costs. Figures go to stdout and bench/soak-results.json (BENCHMARKS.md, "Soak").
 import { existsSync, writeFileSync } from 'node:fs';
 import { launch, type StandinApp } from '../test/electron-standin/driver';
-import { probeEnv, snapLoop, writeSettings } from './desktop-launch';
+import { probeEnv, snapLoop, writeSettings, type ProbeMemory } from './desktop-launch';
 import { cuttableProxy } from './cuttable-proxy';
 import { backendProcess } from './soak-backend-process';
 import { cacheSizes, procSample, slopePerHour, type ProcSample } from './soak-probe';
@@ -28,6 +28,8 @@ const WARM_UP_MS = Math.min(10 * 60_000, BUSY_MS / 4);
 
 type Stats = { bytes: number; checkpoints: number; titles: string[]; whileAway: number; clients: number; headSeq: number };
 
+const MEMORY_PARTS = ['heapUsedMb', 'heapTotalMb', 'externalMb', 'nativeMb'] as const;
+
 interface Sample {
   t: number;
   phase: 'busy' | 'quiet';
@@ -35,6 +37,8 @@ interface Sample {
   core: ProcSample;
   rendererHeapMb: number;
   loop: { mainP99: number; mainMax: number; coreP99: number; coreMax: number };
+  /** From the probe, while busy: where each process's RSS is. */
+  mem: { main?: ProbeMemory; core?: ProbeMemory };
   cache: { dbBytes: number; walBytes: number };
   backend: Stats;
 }
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
         core: procSample(pid),
         rendererHeapMb: heap / 2 ** 20,
         loop: { mainP99: mainLoop.p99, mainMax: mainLoop.max, coreP99: coreLoop.p99, coreMax: coreLoop.max },
+        mem: { main: (mainLoop as { mem?: ProbeMemory }).mem, core: (coreLoop as { mem?: ProbeMemory }).mem },
         cache: cacheSizes(dataDir),
         backend: await backend.ask<Stats>({ t: 'stats' }, 'stats'),
       };
@@ -157,6 +162,10 @@ function report(samples: Sample[], notes: Array<{ title: string; body: string }>
     memory: {
       slopeMbPerHour: { main: slope((s) => s.main.rssMb), core: slope((s) => s.core.rssMb), rendererHeap: slope((s) => s.rendererHeapMb) },
       rssMb: { main: [first.main.rssMb, last.main.rssMb], core: [first.core.rssMb, last.core.rssMb] },
+      // The same slope for each part of the RSS (the probe's reading, no collection forced).
+      partsSlopeMbPerHour: Object.fromEntries(
+        (['main', 'core'] as const).map((who) => [who, Object.fromEntries(MEMORY_PARTS.map((part) => [part, slope((s) => s.mem[who]?.[part] ?? Number.NaN)]))]),
+      ),
     },
     eventLoopMs: { mainP99Max: Math.max(...busy.map((s) => s.loop.mainP99)), coreP99Max: Math.max(...busy.map((s) => s.loop.coreP99)), mainMax: Math.max(...busy.map((s) => s.loop.mainMax)) },
     cache: { dbMb: last.cache.dbBytes / 2 ** 20, walMaxMb: Math.max(...samples.map((s) => s.cache.walBytes)) / 2 ** 20, walLastMb: samples.at(-1)!.cache.walBytes / 2 ** 20 },
