@@ -4,7 +4,7 @@
 // second, for other processes reading its file).
 // `npm run build:cli`, then `tsx bench/sync-write-amplification.ts [seconds=120] [rate=20]`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_TOKEN } from './desktop-launch';
@@ -29,7 +29,9 @@ const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${
   await sleep(SECONDS * 1000);
   const s1 = await ask<Stats>({ t: 'stats' }, 'stats'); const i1 = io(sync.pid!); const c1 = cpu(sync.pid!);
   const got = s1.bytes - s0.bytes;
-  const db = statSync(join(data, 'cache.sqlite')).size; const wal = existsSync(join(data, 'cache.sqlite-wal')) ? statSync(join(data, 'cache.sqlite-wal')).size : 0;
+  // `web` keeps a cache per profile under the data folder: the one the run wrote.
+  const file = readdirSync(data, { recursive: true }).map(String).find((f) => f.endsWith('cache.sqlite'));
+  const db = file ? statSync(join(data, file)).size : 0; const wal = file && existsSync(join(data, `${file}-wal`)) ? statSync(join(data, `${file}-wal`)).size : 0;
   console.log(JSON.stringify({ seconds: SECONDS, rate: RATE, receivedKB: Math.round(got / 1024), writtenKB: Math.round((i1.w - i0.w) / 1024), wcharKB: Math.round((i1.wchar - i0.wchar) / 1024), amplification: +((i1.w - i0.w) / got).toFixed(2), changes: s1.headSeq - s0.headSeq, cpuS: +(c1 - c0).toFixed(1), rssMb: [Math.round(rss0), Math.round(rss(sync.pid!))], dbKB: Math.round(db / 1024), walKB: Math.round(wal / 1024) }));
   sync.kill('SIGTERM');
   await new Promise((r) => sync.once('close', r));
