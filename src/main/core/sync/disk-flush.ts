@@ -110,14 +110,20 @@ export class DiskFlush {
         this.pending = this.cache.heldSince !== null;
         return;
       }
-      this.received = 0;
-      // Copies what the flush wrote into the file now: the WAL stays one flush long.
-      this.cache.checkpoint();
     } catch (err) {
       const why = `could not write the cache to disk: ${(err as Error).message}`;
       // Still held (the file was busy, say): the next flush tries again.
       if (this.cache.heldSince !== null) this.logger.warn(why);
       else this.lost(why);
+      return;
+    }
+    this.received = 0;
+    try {
+      // Copies what the flush wrote into the file now: the WAL stays one flush long.
+      this.cache.checkpoint();
+    } catch (err) {
+      // The flush itself is on disk: housekeeping only, the next checkpoint copies it back.
+      this.logger.warn(`could not checkpoint the cache: ${(err as Error).message}`);
     }
   }
 }
