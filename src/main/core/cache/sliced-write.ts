@@ -9,10 +9,11 @@ const SAVEPOINT = 'sliced_write';
  * One SQLite transaction spread over several event-loop turns. The body is a generator that
  * yields between rows; each `step` runs it until a deadline, so a 1,000-item batch or a
  * 100,000-session snapshot still commits atomically (PROTOCOL.md 3.3, 3.4) while the process
- * keeps drawing its tray and answering IPC in between. Readers use their own connection
- * (see ./open), so they keep seeing the last committed state until COMMIT. Inside a held
- * transaction (./held-transaction) the write is a savepoint: it ends when its body does, and the
- * transaction reaches the file at the next flush.
+ * keeps drawing its tray and answering IPC in between. On its own (a snapshot, or a cache that
+ * does not hold its writes) it is a transaction, and the views read the other connection (see
+ * ./open, ./cache-access), so they keep seeing the last committed state until COMMIT. Inside a
+ * held transaction (./held-transaction) it is a savepoint that the views, reading the writer's
+ * connection, see as it goes: per session always whole, the batch whole once its body ends.
  *
  * Writes others make on the same connection between steps (transcript entries, the notification
  * memory) join this transaction and are rolled back with it if it is cancelled: the price is
